@@ -1,0 +1,58 @@
+/**
+ * Roles and capabilities: the single table both the server (route guards) and the web (menu `access`) read.
+ * A post = role + scope (division code prefix, optional department); capabilities come from the role.
+ */
+export const CAPABILITIES = [
+  'directory:read',
+  'directory:manage',
+  'staff:read',
+  'staff:manage',
+  'calendar:manage',
+  'audit:read',
+  'apikey:manage',
+  'docnumber:manage',
+  'notification:send',
+  'file:upload',
+] as const
+export type Capability = (typeof CAPABILITIES)[number]
+
+export const ROLES = [
+  'admin',
+  'district_leader',
+  'window_clerk',
+  'dept_reviewer',
+  'town_clerk',
+  'village_agent',
+  'hotline_operator',
+  'handling_unit',
+  'inspector',
+  'enterprise_user',
+  'citizen',
+] as const
+export type Role = (typeof ROLES)[number]
+
+const STAFF_BASE: Capability[] = ['directory:read', 'staff:read', 'file:upload']
+
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: CAPABILITIES,
+  district_leader: [...STAFF_BASE, 'audit:read'],
+  window_clerk: [...STAFF_BASE],
+  dept_reviewer: [...STAFF_BASE],
+  town_clerk: [...STAFF_BASE],
+  village_agent: [...STAFF_BASE],
+  hotline_operator: [...STAFF_BASE],
+  handling_unit: [...STAFF_BASE],
+  inspector: [...STAFF_BASE],
+  enterprise_user: ['file:upload'],
+  citizen: ['file:upload'],
+}
+
+/** Capabilities granted by a set of roles (union). */
+export function capabilitiesOf(roles: readonly string[]): Capability[] {
+  const out = new Set<Capability>()
+  for (const r of roles) for (const c of ROLE_CAPABILITIES[r as Role] ?? []) out.add(c)
+  return [...out].sort()
+}
+
+export const ACCOUNT_KINDS = ['staff', 'enterprise', 'citizen'] as const
+export type AccountKind = (typeof ACCOUNT_KINDS)[number]
