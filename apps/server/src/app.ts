@@ -1,0 +1,155 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
+import { rateLimited, routeNotFound } from './platform/errors.ts'
+import { registerAccess } from './platform/http/access.ts'
+import { langOf, registerErrorHandler } from './platform/http/error-handler.ts'
+import { platformRoutes } from './platform/http/platform-routes.ts'
+import './platform/http/types.ts'
+import type { Platform } from './platform/platform.ts'
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+
+/** The module services, built once per process from the platform (composition root). */
+export interface Services {
+  directory: DirectoryService
+}
+
+export function createServices(platform: Platform): Services {
+  return { directory: createDirectoryService(platform.db) }
+}
+
+export interface BuildOptions {
+  /** Serve the built web app (apps/web/dist) at /. */
+  serveWeb?: boolean
+  logger?: boolean
+}
+
+/** Builds the whole HTTP application without listening (tests use app.inject). */
+export async function buildApp(platform: Platform, services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const common = {
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Malformed HTTP (e.g. raw non-ASCII in the URL) still gets the coded error shape.
+    clientErrorHandler: (_err: Error, socket: import('node:net').Socket) => {
+      const body = JSON.stringify({ code: 'BAD_REQUEST', message: '请求格式不正确', requestId: '' })
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        )
+    },
+  }
+  const app: FastifyInstance =
+    opts.logger === false ? Fastify({ ...common, logger: false }) : Fastify({ ...common, loggerInstance: platform.log })
+  app.decorate('platform', platform)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandler(app)
+
+  await app.register(cookie)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its CSS-in-JS as <style> elements
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  })
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => rateLimited() })
+  await app.register(multipart, { limits: { fileSize: platform.config.uploadMaxBytes, files: 1, fields: 20 } })
+
+  // Metrics: one registry per app so several apps in one test process do not collide.
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  const httpDuration = new Histogram({
+    name: 'ruyu_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  })
+  app.addHook('onResponse', async (req, reply) => {
+    httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    )
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '如鱼政务服务平台 API (Ruyu)', version: '0.1.0', description: 'See docs/api.md' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ruyu_sid' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+
+  registerAccess(app, platform.auth)
+
+  app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => {
+    try {
+      await platform.db.query('select 1')
+      return { status: 'ok' }
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: 'unreachable' })
+    }
+  })
+  app.get('/metrics', { config: { access: 'public' } }, async (_req, reply) => {
+    reply.header('content-type', registry.contentType)
+    return registry.metrics()
+  })
+
+  await app.register(platformRoutes)
+  await app.register(directoryRoutes(services.directory), { prefix: '/api/directory' })
+
+  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, file) => {
+        // Vite names assets by content hash: cache them for good; index.html never.
+        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      },
+    })
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      const rel = (req.params as { '*': string })['*']
+      if (rel && !rel.startsWith('api/') && fs.existsSync(path.join(WEB_DIST, rel)) && !rel.includes('..'))
+        return reply.sendFile(rel)
+      if (rel.startsWith('api/')) {
+        const e = routeNotFound()
+        return reply.code(404).send({ code: e.code, message: e.messages[langOf(req)], requestId: req.id })
+      }
+      // Client-side routes (/directory/divisions …) all load the single-page app.
+      reply.header('cache-control', 'no-cache')
+      return reply.sendFile('index.html')
+    })
+  }
+  return app
+}

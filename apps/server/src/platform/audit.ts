@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto'
+import type { Queryable, Tx } from './db.ts'
+
+export interface Actor {
+  kind: 'user' | 'api_key' | 'system' | 'anonymous'
+  id: string | null
+  /** Account kind for users: staff, enterprise, citizen. */
+  accountKind?: string
+  username?: string
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, username: 'system' }
+
+export interface AuditEntry {
+  actor: Actor
+  action: string
+  resourceType: string
+  resourceId?: string | null
+  divisionCode?: string | null
+  requestId?: string | null
+  data?: Record<string, unknown>
+}
+
+/** Canonical JSON: keys sorted at every level, so the hash does not depend on insertion order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const obj = value as Record<string, unknown>
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`
+}
+
+export interface AuditRow {
+  seq: number
+  at: string
+  actorId: string | null
+  actorKind: string
+  action: string
+  resourceType: string
+  resourceId: string | null
+  divisionCode: string | null
+  requestId: string | null
+  data: Record<string, unknown>
+  prevHash: string
+}
+
+/** hash(n) = sha256(prevHash ‖ canonical row): changing or removing any row breaks every later link. */
+export function auditHash(row: AuditRow): string {
+  const { prevHash, ...rest } = row
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson({ ...rest, at: new Date(rest.at).toISOString() }))
+    .digest('hex')
+}
+
+/** Appends one audit row in the caller's transaction (so it commits or rolls back with the change). */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
+  // The head row lock serialises appends, which makes seq gap-free and the chain linear.
+  const head = (await tx.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1 for update'))
+    .rows[0]!
+  const row: AuditRow = {
+    seq: Number(head.seq) + 1,
+    at: new Date().toISOString(),
+    actorId: entry.actor.id,
+    actorKind: entry.actor.kind,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    divisionCode: entry.divisionCode ?? null,
+    requestId: entry.requestId ?? null,
+    data: entry.data ?? {},
+    prevHash: head.hash,
+  }
+  const hash = auditHash(row)
+  await tx.query(
+    `insert into core_audit_log (seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code,
+       request_id, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [
+      row.seq,
+      row.at,
+      row.actorId,
+      row.actorKind,
+      row.action,
+      row.resourceType,
+      row.resourceId,
+      row.divisionCode,
+      row.requestId,
+      JSON.stringify(row.data),
+      row.prevHash,
+      hash,
+    ],
+  )
+  await tx.query('update core_audit_head set seq = $1, hash = $2 where id = 1', [row.seq, hash])
+  return row.seq
+}
+
+export interface AuditVerifyResult {
+  ok: boolean
+  rows: number
+  problems: { seq: number; problem: 'modified' | 'missing' | 'broken_link' | 'head_mismatch' }[]
+}
+
+/** Walks the whole chain; reports modified rows, gaps (deleted rows) and a truncated tail. */
+export async function verifyAudit(db: Queryable, onProgress?: (done: number, total: number) => void): Promise<AuditVerifyResult> {
+  const total = Number((await db.query('select count(*) n from core_audit_log')).rows[0].n)
+  const head = (await db.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1')).rows[0]
+  const problems: AuditVerifyResult['problems'] = []
+  let expectedSeq = 1
+  let prevHash = '0'.repeat(64)
+  let last = 0
+  const batch = 5000
+  let rows = 0
+  for (;;) {
+    const res = await db.query(
+      `select seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code, request_id, data,
+         prev_hash, hash from core_audit_log where seq > $1 order by seq limit $2`,
+      [last, batch],
+    )
+    for (const r of res.rows) {
+      const seq = Number(r.seq)
+      if (seq !== expectedSeq) {
+        for (let s = expectedSeq; s < seq; s++) problems.push({ seq: s, problem: 'missing' })
+      }
+      const row: AuditRow = {
+        seq,
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        actorKind: r.actor_kind,
+        action: r.action,
+        resourceType: r.resource_type,
+        resourceId: r.resource_id,
+        divisionCode: r.division_code,
+        requestId: r.request_id,
+        data: r.data,
+        prevHash: r.prev_hash,
+      }
+      if (auditHash(row) !== r.hash) problems.push({ seq, problem: 'modified' })
+      else if (r.prev_hash !== prevHash && seq === expectedSeq) problems.push({ seq, problem: 'broken_link' })
+      prevHash = r.hash
+      expectedSeq = seq + 1
+      last = seq
+      rows++
+    }
+    onProgress?.(rows, total)
+    if (res.rows.length < batch) break
+  }
+  if (!head || Number(head.seq) !== last || head.hash !== prevHash) {
+    for (let s = last + 1; s <= Number(head?.seq ?? 0); s++) problems.push({ seq: s, problem: 'missing' })
+    if (problems.length === 0) problems.push({ seq: last, problem: 'head_mismatch' })
+  }
+  return { ok: problems.length === 0, rows, problems }
+}

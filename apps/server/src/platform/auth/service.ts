@@ -1,0 +1,340 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
+import { capabilitiesOf, ROLES } from '@ruyu/contracts/access'
+import { isValidUscc } from '@ruyu/contracts/identifiers'
+import { type Actor, recordAudit } from '../audit.ts'
+import type { Config } from '../config.ts'
+import { type Db, pgErrorCode, type Queryable, type Tx } from '../db.ts'
+import { validationFailed } from '../errors.ts'
+import {
+  accountDisabled,
+  accountLocked,
+  apiKeyInvalid,
+  invalidCredentials,
+  invalidRole,
+  usernameTaken,
+  weakPassword,
+} from './errors.ts'
+
+export interface Post {
+  id: string
+  role: string
+  scopeDivisionCode: string
+  scopeDivisionName: string | null
+  departmentId: string | null
+  departmentName: string | null
+}
+
+/** Who is calling, with what capabilities, over which data (division prefixes). */
+export interface Principal {
+  userId: string | null
+  username: string
+  displayName: string
+  kind: 'staff' | 'enterprise' | 'citizen' | 'integration'
+  roles: string[]
+  capabilities: Set<string>
+  posts: Post[]
+  /** Division-code prefixes the caller may see; [] for enterprise and citizen accounts (they see their own). */
+  scopes: string[]
+  enterpriseUscc: string | null
+  via: 'session' | 'api_key'
+  sessionId?: string
+  csrfToken?: string
+  apiKeyId?: string
+}
+
+// OWASP-recommended argon2id parameters (m=19 MiB, t=2, p=1): ~20 ms per hash here.
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
+export const hashPassword = (pw: string) => argonHash(pw, ARGON)
+const DUMMY_HASH = hashPassword('dummy-password-for-timing-0')
+
+export function checkPasswordStrength(pw: string) {
+  if (pw.length < 8 || !/[A-Za-z]/.test(pw) || !/\d/.test(pw)) throw weakPassword()
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+
+export function principalActor(p: Principal | null): Actor {
+  if (!p) return { kind: 'anonymous', id: null }
+  if (p.via === 'api_key') return { kind: 'api_key', id: p.apiKeyId ?? null, username: p.username }
+  return { kind: 'user', id: p.userId, accountKind: p.kind, username: p.username }
+}
+
+async function loadPosts(q: Queryable, userId: string): Promise<Post[]> {
+  const { rows } = await q.query(
+    `select p.id, p.role, p.scope_division_code, d.name as division_name, p.department_id, o.name as department_name
+     from core_post p
+     left join lateral (select name from core_division where code = p.scope_division_code
+                        order by data_year desc limit 1) d on true
+     left join core_org_unit o on o.id = p.department_id
+     where p.user_id = $1 order by p.created_at, p.id`,
+    [userId],
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    scopeDivisionCode: r.scope_division_code,
+    scopeDivisionName: r.division_name ?? null,
+    departmentId: r.department_id,
+    departmentName: r.department_name ?? null,
+  }))
+}
+
+function toPrincipal(u: Record<string, any>, posts: Post[], via: Principal['via']): Principal {
+  const roles = [...new Set(posts.map((p) => p.role))]
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    kind: u.kind,
+    roles,
+    capabilities: new Set(capabilitiesOf(roles)),
+    posts,
+    scopes: u.kind === 'staff' ? [...new Set(posts.map((p) => p.scopeDivisionCode))] : [],
+    enterpriseUscc: u.enterprise_uscc ?? null,
+    via,
+  }
+}
+
+export interface CreateUserInput {
+  username: string
+  displayName: string
+  kind: 'staff' | 'enterprise' | 'citizen'
+  password: string
+  mobile?: string | null
+  email?: string | null
+  enterpriseUscc?: string | null
+  posts: { role: string; scopeDivisionCode: string; departmentId?: string | null }[]
+}
+
+export function createAuth(db: Db, config: Config) {
+  return {
+    async login(
+      username: string,
+      password: string,
+      meta: { ip?: string; userAgent?: string; requestId?: string },
+    ): Promise<{ token: string; principal: Principal }> {
+      const u = (
+        await db.query(
+          `select id, username, display_name, kind, password_hash, status, failed_logins, locked_until, enterprise_uscc
+           from core_user where username = $1`,
+          [username],
+        )
+      ).rows[0]
+      if (!u) {
+        await argonVerify(await DUMMY_HASH, password).catch(() => false) // same timing as a real user
+        throw invalidCredentials()
+      }
+      if (u.locked_until && new Date(u.locked_until) > new Date()) {
+        const minutes = Math.ceil((new Date(u.locked_until).getTime() - Date.now()) / 60_000)
+        throw accountLocked({ minutes })
+      }
+      const ok = await argonVerify(u.password_hash, password).catch(() => false)
+      if (!ok) {
+        await db.tx(async (tx) => {
+          const r = await tx.query(
+            `update core_user set failed_logins = failed_logins + 1,
+               locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) end
+             where id = $1 returning failed_logins, locked_until`,
+            [u.id, config.loginMaxFailures, config.loginLockMinutes],
+          )
+          await recordAudit(tx, {
+            actor: { kind: 'anonymous', id: null, username },
+            action: 'auth.login_failed',
+            resourceType: 'user',
+            resourceId: u.id,
+            requestId: meta.requestId,
+            data: { ip: meta.ip, failures: r.rows[0].failed_logins, locked: !!r.rows[0].locked_until },
+          })
+        })
+        throw invalidCredentials()
+      }
+      if (u.status !== 'active') throw accountDisabled()
+      const token = randomBytes(32).toString('base64url')
+      const csrf = randomBytes(24).toString('base64url')
+      await db.tx(async (tx) => {
+        await tx.query(
+          `insert into core_session (id, user_id, csrf_token, ip, user_agent, expires_at)
+           values ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
+          [sha256(token), u.id, csrf, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null, config.sessionTtlHours],
+        )
+        await tx.query('update core_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1', [
+          u.id,
+        ])
+        await recordAudit(tx, {
+          actor: { kind: 'user', id: u.id, username: u.username },
+          action: 'auth.login',
+          resourceType: 'user',
+          resourceId: u.id,
+          requestId: meta.requestId,
+          data: { ip: meta.ip },
+        })
+      })
+      const principal = toPrincipal(u, await loadPosts(db.pool, u.id), 'session')
+      principal.sessionId = sha256(token)
+      principal.csrfToken = csrf
+      return { token, principal }
+    },
+
+    async logout(p: Principal, requestId?: string) {
+      if (!p.sessionId) return
+      await db.tx(async (tx) => {
+        await tx.query('delete from core_session where id = $1', [p.sessionId])
+        await recordAudit(tx, {
+          actor: principalActor(p),
+          action: 'auth.logout',
+          resourceType: 'user',
+          resourceId: p.userId,
+          requestId,
+        })
+      })
+    },
+
+    /** Resolves a session cookie to its principal; null when unknown or expired. */
+    async fromSession(token: string): Promise<Principal | null> {
+      const id = sha256(token)
+      const r = (
+        await db.query(
+          `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc
+           from core_session s join core_user u on u.id = s.user_id
+           where s.id = $1 and s.expires_at > now()`,
+          [id],
+        )
+      ).rows[0]
+      if (!r || r.status !== 'active') return null
+      // Sliding expiry, written at most once a minute per session.
+      if (Date.now() - new Date(r.last_seen_at).getTime() > 60_000) {
+        await db.query(
+          `update core_session set last_seen_at = now(), expires_at = now() + make_interval(hours => $2) where id = $1`,
+          [id, config.sessionTtlHours],
+        )
+      }
+      const p = toPrincipal(r, await loadPosts(db.pool, r.id), 'session')
+      p.sessionId = id
+      p.csrfToken = r.csrf_token
+      return p
+    },
+
+    /** Resolves `ruyu_<prefix>_<secret>`; throws AUTH_API_KEY_INVALID when wrong or revoked. */
+    async fromApiKey(key: string): Promise<Principal> {
+      const m = /^ruyu_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(key)
+      if (!m) throw apiKeyInvalid()
+      const r = (
+        await db.query(
+          'select id, name, key_hash, capabilities, scope_division_code from core_api_key where prefix = $1 and revoked_at is null',
+          [m[1]],
+        )
+      ).rows[0]
+      const given = Buffer.from(sha256(m[2]!))
+      if (!r || !timingSafeEqual(given, Buffer.from(r.key_hash))) throw apiKeyInvalid()
+      await db.query('update core_api_key set last_used_at = now() where id = $1', [r.id])
+      return {
+        userId: null,
+        username: `apikey:${r.name}`,
+        displayName: r.name,
+        kind: 'integration',
+        roles: [],
+        capabilities: new Set(r.capabilities),
+        posts: [],
+        scopes: [r.scope_division_code],
+        enterpriseUscc: null,
+        via: 'api_key',
+        apiKeyId: r.id,
+      }
+    },
+
+    async createApiKey(
+      tx: Tx,
+      actor: Actor,
+      input: { name: string; capabilities: string[]; scopeDivisionCode: string },
+    ): Promise<{ id: string; key: string; prefix: string }> {
+      const prefix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
+      const secret = randomBytes(32).toString('base64url')
+      const { rows } = await tx.query(
+        `insert into core_api_key (name, prefix, key_hash, capabilities, scope_division_code, created_by)
+         values ($1,$2,$3,$4,$5,$6) returning id`,
+        [input.name, prefix, sha256(secret), input.capabilities, input.scopeDivisionCode, actor.kind === 'user' ? actor.id : null],
+      )
+      await recordAudit(tx, {
+        actor,
+        action: 'apikey.create',
+        resourceType: 'api_key',
+        resourceId: rows[0].id,
+        divisionCode: input.scopeDivisionCode,
+        data: { name: input.name, capabilities: input.capabilities, prefix },
+      })
+      return { id: rows[0].id, key: `ruyu_${prefix}_${secret}`, prefix }
+    },
+
+    async revokeApiKey(tx: Tx, actor: Actor, id: string): Promise<boolean> {
+      const r = await tx.query('update core_api_key set revoked_at = now() where id = $1 and revoked_at is null', [id])
+      if (r.rowCount) await recordAudit(tx, { actor, action: 'apikey.revoke', resourceType: 'api_key', resourceId: id })
+      return (r.rowCount ?? 0) > 0
+    },
+
+    /** Creates an account with its posts (CLI, seed and admin pages); validates roles, USCC and password. */
+    async createUser(tx: Tx, actor: Actor, input: CreateUserInput): Promise<string> {
+      checkPasswordStrength(input.password)
+      for (const p of input.posts) if (!(ROLES as readonly string[]).includes(p.role)) throw invalidRole({ role: p.role })
+      if (input.enterpriseUscc && !isValidUscc(input.enterpriseUscc))
+        throw validationFailed(undefined, { issues: [{ path: ['enterpriseUscc'], message: '统一社会信用代码校验失败' }] })
+      const passwordHash = await hashPassword(input.password)
+      let id: string
+      try {
+        await tx.query('savepoint create_user')
+        id = (
+          await tx.query(
+            `insert into core_user (username, display_name, kind, password_hash, mobile, email, enterprise_uscc)
+             values ($1,$2,$3,$4,$5,$6,$7) returning id`,
+            [
+              input.username,
+              input.displayName,
+              input.kind,
+              passwordHash,
+              input.mobile ?? null,
+              input.email ?? null,
+              input.enterpriseUscc ?? null,
+            ],
+          )
+        ).rows[0].id
+        await tx.query('release savepoint create_user')
+      } catch (err) {
+        await tx.query('rollback to savepoint create_user')
+        if (pgErrorCode(err) === '23505') throw usernameTaken({ username: input.username })
+        throw err
+      }
+      for (const p of input.posts) {
+        await tx.query('insert into core_post (user_id, role, scope_division_code, department_id) values ($1,$2,$3,$4)', [
+          id,
+          p.role,
+          p.scopeDivisionCode,
+          p.departmentId ?? null,
+        ])
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: id,
+        divisionCode: input.posts[0]?.scopeDivisionCode ?? null,
+        data: { username: input.username, kind: input.kind, roles: input.posts.map((p) => p.role) },
+      })
+      return id
+    },
+  }
+}
+
+export type Auth = ReturnType<typeof createAuth>
+
+/** Every account's Me shape (GET /api/me, login reply). */
+export function toMe(p: Principal) {
+  return {
+    id: p.userId ?? p.apiKeyId ?? '',
+    username: p.username,
+    displayName: p.displayName,
+    kind: p.kind,
+    roles: p.roles,
+    capabilities: [...p.capabilities].sort(),
+    posts: p.posts,
+  }
+}

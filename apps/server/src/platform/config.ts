@@ -1,0 +1,85 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  DATABASE_URL: z.string().url().optional(),
+  RUYU_DATA_DIR: z.string().optional(),
+  RUYU_DEMO: bool.optional(),
+  RUYU_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('如鱼政务服务平台 <noreply@ruyu.local>'),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  RUYU_DEMO_PASSWORD: z.string().min(8).default('Ruyu@2026'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  /** External PostgreSQL; when absent the embedded server is started under dataDir. */
+  databaseUrl?: string
+  dataDir: string
+  demo: boolean
+  demoPassword: string
+  role: 'api' | 'worker' | 'all'
+  production: boolean
+  logLevel: string
+  sessionTtlHours: number
+  loginMaxFailures: number
+  loginLockMinutes: number
+  uploadMaxBytes: number
+  smtpUrl?: string
+  smtpFrom: string
+  smsGatewayUrl?: string
+  /** Start pg-boss workers and the outbox dispatcher (off in most tests). */
+  jobs: boolean
+  /** Directory of the built web app, served at / when present. */
+  webDist?: string
+}
+
+/** Reads and validates the environment; throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed `npm start`.
+  const base = env.INIT_CWD ?? process.cwd()
+  const production = e.NODE_ENV === 'production'
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(base, e.RUYU_DATA_DIR ?? '.ruyu'),
+    demo: e.RUYU_DEMO ?? !production,
+    demoPassword: e.RUYU_DEMO_PASSWORD,
+    role: e.RUYU_ROLE,
+    production,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    smsGatewayUrl: e.SMS_GATEWAY_URL,
+    jobs: e.RUYU_ROLE !== 'api',
+  }
+}

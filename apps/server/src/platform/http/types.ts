@@ -1,0 +1,18 @@
+import type { Actor } from '../audit.ts'
+import type { Principal } from '../auth/service.ts'
+import type { Platform } from '../platform.ts'
+import type { Access, RouteInfo } from './access.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyRequest {
+    principal: Principal | null
+    actor: Actor
+  }
+  interface FastifyInstance {
+    platform: Platform
+    routeCatalogue: RouteInfo[]
+  }
+}

@@ -1,0 +1,122 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db, Tx } from './db.ts'
+
+export interface OutboxEvent<P = Record<string, unknown>> {
+  id: number
+  name: string
+  payload: P
+  createdAt: string
+}
+
+export type Subscriber = (event: OutboxEvent, tx: Tx) => Promise<void>
+
+/**
+ * Transactional outbox. `enqueue` writes the event in the caller's transaction; after commit the dispatcher
+ * delivers it to in-process subscribers, each delivery in its own transaction (so a subscriber's writes and the
+ * "dispatched" mark commit together: at-least-once, idempotent subscribers).
+ */
+export interface Events {
+  enqueue(tx: Tx, name: string, payload: Record<string, unknown>): Promise<number>
+  subscribe(name: string, fn: Subscriber): void
+  /** Delivers everything pending now; returns how many events were delivered. */
+  drain(): Promise<number>
+  start(): void
+  stop(): Promise<void>
+}
+
+export function createEvents(db: Db, log: FastifyBaseLogger, opts: { pollMs?: number; maxAttempts?: number } = {}): Events {
+  const subscribers = new Map<string, Subscriber[]>()
+  let timer: NodeJS.Timeout | undefined
+  let started = false
+  let stopped = false
+  const maxAttempts = opts.maxAttempts ?? 10
+
+  async function deliverBatch(): Promise<number> {
+    let delivered = 0
+    for (;;) {
+      const n = await db.tx(async (tx) => {
+        const { rows } = await tx.query(
+          `select id, name, payload, created_at from core_outbox
+           where dispatched_at is null and attempts < $1 order by id limit 50 for update skip locked`,
+          [maxAttempts],
+        )
+        for (const r of rows) {
+          const event: OutboxEvent = { id: Number(r.id), name: r.name, payload: r.payload, createdAt: r.created_at }
+          const subs = [...(subscribers.get(r.name) ?? []), ...(subscribers.get('*') ?? [])]
+          try {
+            await tx.query('savepoint deliver')
+            for (const s of subs) await s(event, tx)
+            await tx.query('release savepoint deliver')
+            await tx.query('update core_outbox set dispatched_at = now(), attempts = attempts + 1 where id = $1', [r.id])
+          } catch (err) {
+            await tx.query('rollback to savepoint deliver')
+            log.error({ err, event: r.name, id: r.id }, 'outbox subscriber failed')
+            await tx.query('update core_outbox set attempts = attempts + 1, last_error = $2 where id = $1', [
+              r.id,
+              String((err as Error).message).slice(0, 2000),
+            ])
+          }
+        }
+        return rows.length
+      })
+      delivered += n
+      if (n < 50 || stopped) return delivered
+    }
+  }
+
+  // One delivery loop at a time; a call during a run asks that run to look again and shares its result.
+  let current: Promise<number> | null = null
+  let rerun = false
+  function drain(): Promise<number> {
+    if (current) {
+      rerun = true
+      return current
+    }
+    current = (async () => {
+      let n = 0
+      try {
+        do {
+          rerun = false
+          n += await deliverBatch()
+        } while (rerun && !stopped)
+      } finally {
+        current = null
+      }
+      return n
+    })()
+    return current
+  }
+
+  const kick = () => {
+    if (!started) return
+    drain().catch((err) => log.error({ err }, 'outbox drain failed'))
+  }
+
+  return {
+    async enqueue(tx, name, payload) {
+      const { rows } = await tx.query('insert into core_outbox (name, payload) values ($1, $2) returning id', [
+        name,
+        JSON.stringify(payload),
+      ])
+      return Number(rows[0].id)
+    },
+    subscribe(name, fn) {
+      subscribers.set(name, [...(subscribers.get(name) ?? []), fn])
+    },
+    drain,
+    start() {
+      if (started) return
+      started = true
+      db.onCommit(() => setImmediate(kick))
+      timer = setInterval(kick, opts.pollMs ?? 1000)
+      timer.unref()
+      kick()
+    },
+    async stop() {
+      started = false
+      stopped = true
+      if (timer) clearInterval(timer)
+      await current?.catch(() => {})
+    },
+  }
+}

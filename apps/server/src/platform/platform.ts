@@ -1,0 +1,73 @@
+import path from 'node:path'
+import type { FastifyBaseLogger } from 'fastify'
+import { type Calendar, createCalendar } from './calendar/service.ts'
+import { type Auth, createAuth } from './auth/service.ts'
+import type { Config } from './config.ts'
+import { createDb, type Db } from './db.ts'
+import { createFiles, type Files } from './files.ts'
+import { type Jobs, startJobs } from './jobs.ts'
+import { createNotifications, httpSmsAdapter, type Notifications, smtpAdapter } from './notifications.ts'
+import { createEvents, type Events } from './outbox.ts'
+
+/** Everything infrastructure that modules receive as arguments (no container, no decorators). */
+export interface Platform {
+  config: Config
+  databaseUrl: string
+  db: Db
+  events: Events
+  calendar: Calendar
+  auth: Auth
+  files: Files
+  notifications: Notifications
+  jobs: Jobs | null
+  log: FastifyBaseLogger
+  /** Starts background work (outbox dispatch, pg-boss) when config.jobs is on. */
+  startBackground(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Wires the infrastructure over a migrated database (pass `db` to reuse a pool already opened for migrations). */
+export async function createPlatform(
+  config: Config,
+  databaseUrl: string,
+  log: FastifyBaseLogger,
+  existingDb?: Db,
+): Promise<Platform> {
+  const db = existingDb ?? createDb(databaseUrl)
+  const events = createEvents(db, log)
+  const calendar = createCalendar(db, events)
+  await calendar.reload()
+  const platform: Platform = {
+    config,
+    databaseUrl,
+    db,
+    events,
+    calendar,
+    auth: createAuth(db, config),
+    files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
+    notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
+    jobs: null,
+    log,
+    async startBackground() {
+      if (!config.jobs) return
+      events.start()
+      const jobs = await startJobs(databaseUrl, log)
+      platform.jobs = jobs
+      // Housekeeping on pg-boss's cron: expired sessions go hourly.
+      await jobs.work('platform.session-cleanup', async () => {
+        await db.query('delete from core_session where expires_at < now()')
+      })
+      await jobs.schedule('platform.session-cleanup', '17 * * * *')
+      // Calendar imports by another node (ruyu holidays import) reach this one through the outbox.
+      events.subscribe('platform.calendar.imported', async () => {
+        await calendar.reload()
+      })
+    },
+    async close() {
+      await events.stop()
+      await platform.jobs?.stop()
+      await db.close()
+    },
+  }
+  return platform
+}

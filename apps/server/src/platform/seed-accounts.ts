@@ -1,0 +1,30 @@
+/**
+ * Demo accounts, one per role, created only in demo mode (RUYU_DEMO, on by default outside production).
+ * They share the demo password (RUYU_DEMO_PASSWORD, default Ruyu@2026). Department codes refer to
+ * modules/directory/data/departments.ts.
+ */
+export interface DemoAccount {
+  username: string
+  displayName: string
+  kind: 'staff' | 'enterprise' | 'citizen'
+  role: string
+  scopeDivisionCode: string
+  departmentCode?: string
+  mobile?: string
+  enterpriseUscc?: string
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', kind: 'staff', role: 'admin', scopeDivisionCode: '370612', departmentCode: 'MP-XSP', mobile: '13905350001' },
+  { username: 'leader', displayName: '区领导（演示）', kind: 'staff', role: 'district_leader', scopeDivisionCode: '370612', mobile: '13905350002' },
+  { username: 'window', displayName: '综合窗口 王敏', kind: 'staff', role: 'window_clerk', scopeDivisionCode: '370612', departmentCode: 'MP-XSP', mobile: '13905350003' },
+  { username: 'reviewer', displayName: '住建局审批员 李强', kind: 'staff', role: 'dept_reviewer', scopeDivisionCode: '370612', departmentCode: 'MP-ZJJ', mobile: '13905350004' },
+  { username: 'yulindian', displayName: '玉林店镇便民服务中心 张伟', kind: 'staff', role: 'town_clerk', scopeDivisionCode: '370612106', departmentCode: 'MP-T106', mobile: '13905350005' },
+  { username: 'ninghai', displayName: '宁海街道便民服务中心 刘洋', kind: 'staff', role: 'town_clerk', scopeDivisionCode: '370612001', departmentCode: 'MP-T001', mobile: '13905350006' },
+  { username: 'agent', displayName: '山后村帮办代办员 赵芳', kind: 'staff', role: 'village_agent', scopeDivisionCode: '370612106201', departmentCode: 'MP-T106', mobile: '13905350007' },
+  { username: 'operator', displayName: '12345话务员 陈静', kind: 'staff', role: 'hotline_operator', scopeDivisionCode: '370612', departmentCode: 'MP-RXB', mobile: '13905350008' },
+  { username: 'unit', displayName: '市场监管局承办人 孙磊', kind: 'staff', role: 'handling_unit', scopeDivisionCode: '370612', departmentCode: 'MP-SCJ', mobile: '13905350009' },
+  { username: 'inspector', displayName: '消防检查员 周涛', kind: 'staff', role: 'inspector', scopeDivisionCode: '370612', departmentCode: 'MP-XFD', mobile: '13905350010' },
+  { username: 'enterprise', displayName: '烟台如鱼生物科技有限公司', kind: 'enterprise', role: 'enterprise_user', scopeDivisionCode: '370612', mobile: '13905350011', enterpriseUscc: '91370612MA3C12346J' },
+  { username: 'citizen', displayName: '居民 吴刚', kind: 'citizen', role: 'citizen', scopeDivisionCode: '370612', mobile: '13905350012' },
+]

@@ -1,0 +1,55 @@
+import type { Services } from './app.ts'
+import { SYSTEM_ACTOR } from './platform/audit.ts'
+import { seedCalendar } from './platform/calendar/service.ts'
+import { ensureDocSeries } from './platform/doc-number.ts'
+import type { Platform } from './platform/platform.ts'
+import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
+
+/** Default document-number series (configurable later through PUT /api/admin/doc-series). */
+export const DEFAULT_DOC_SERIES = [
+  { key: 'approval.receipt', name: '受理回执编号', pattern: '牟审受〔{yyyy}〕{seq:6}' },
+  { key: 'approval.decision', name: '审批决定文号', pattern: '牟审〔{yyyy}〕{seq:6}' },
+]
+
+export interface SeedReport {
+  calendarYears: number
+  divisions: number
+  departments: number
+  locations: number
+  demoAccounts: number
+}
+
+/** Loads reference data (idempotent) and, in demo mode, the demo accounts. */
+export async function seed(platform: Platform, services: Services, opts: { demo: boolean }): Promise<SeedReport> {
+  const calendarYears = await seedCalendar(platform.db, platform.calendar, SYSTEM_ACTOR)
+  const ref = await platform.db.tx((tx) => services.directory.seedReferenceData(tx, SYSTEM_ACTOR))
+  for (const s of DEFAULT_DOC_SERIES) {
+    const exists = await platform.db.query('select 1 from core_doc_series where key = $1', [s.key])
+    if (!exists.rowCount) await ensureDocSeries(platform.db.pool, s)
+  }
+  let demoAccounts = 0
+  if (opts.demo) {
+    for (const a of DEMO_ACCOUNTS) {
+      const exists = await platform.db.query('select 1 from core_user where username = $1', [a.username])
+      if (exists.rowCount) continue
+      const departmentId = a.departmentCode ? await services.directory.departmentIdByCode(a.departmentCode) : null
+      await platform.db.tx((tx) =>
+        platform.auth.createUser(tx, SYSTEM_ACTOR, {
+          username: a.username,
+          displayName: a.displayName,
+          kind: a.kind,
+          password: platform.config.demoPassword,
+          mobile: a.mobile,
+          enterpriseUscc: a.enterpriseUscc,
+          posts: [{ role: a.role, scopeDivisionCode: a.scopeDivisionCode, departmentId }],
+        }),
+      )
+      demoAccounts++
+    }
+  }
+  return { calendarYears, ...ref, demoAccounts }
+}
+
+export async function isSeeded(platform: Platform): Promise<boolean> {
+  return ((await platform.db.query('select 1 from core_division limit 1')).rowCount ?? 0) > 0
+}

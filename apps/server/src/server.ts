@@ -1,0 +1,72 @@
+import { buildApp, createServices } from './app.ts'
+import { loadConfig } from './platform/config.ts'
+import { startDatabase } from './platform/database-runtime.ts'
+import { createDb } from './platform/db.ts'
+import { createLogger } from './platform/logger.ts'
+import { migrate } from './platform/migrate.ts'
+import { createPlatform } from './platform/platform.ts'
+import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
+import { isSeeded, seed } from './seed.ts'
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP + workers. */
+async function main() {
+  const t0 = Date.now()
+  const config = loadConfig()
+  const log = createLogger(config.logLevel)
+  const database = await startDatabase(config)
+  let platform: Awaited<ReturnType<typeof createPlatform>> | undefined
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info(`${signal}: stopping Ruyu`)
+    try {
+      await app?.close()
+      await platform?.close()
+    } finally {
+      await database.stop()
+      log.info('stopped cleanly')
+      process.exit(0)
+    }
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  try {
+    const db = createDb(database.url)
+    const applied = await migrate(db)
+    if (applied.length) log.info(`applied ${applied.length} migration(s)`)
+    platform = await createPlatform(config, database.url, log, db)
+    const services = createServices(platform)
+    if (!(await isSeeded(platform))) {
+      const report = await seed(platform, services, { demo: config.demo })
+      log.info(report, 'first start: loaded Muping reference data')
+    }
+    if (config.role !== 'worker') {
+      app = await buildApp(platform, services, { serveWeb: true })
+      await app.listen({ port: config.port, host: config.host })
+    }
+    await platform.startBackground()
+  } catch (err) {
+    log.error(err)
+    await platform?.close().catch(() => {})
+    await database.stop()
+    process.exit(1)
+  }
+
+  const url = `http://localhost:${config.port}`
+  const lines = [
+    '',
+    `  如鱼政务服务平台 Ruyu is running at ${url}  (started in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    `  API docs ${url}/docs · health ${url}/healthz · database ${database.embedded ? `embedded PostgreSQL (${config.dataDir})` : 'DATABASE_URL'}`,
+  ]
+  if (config.demo) {
+    lines.push(`  Demo accounts (password ${config.demoPassword}):`)
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.displayName}`)
+  }
+  lines.push('  Press Ctrl-C to stop.', '')
+  console.log(lines.join('\n'))
+}
+
+void main()

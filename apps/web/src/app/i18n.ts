@@ -1,0 +1,67 @@
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import i18n, { type ParseKeys } from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { setRequestLanguage } from '../shared/request'
+import { enMessages, zhCNMessages } from './messages'
+
+export const LANGUAGES = ['zh-CN', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** A locale id: a key of the merged message tree, e.g. `directory.menu.divisions`. */
+export type LocaleId = ParseKeys
+
+const STORAGE_KEY = 'ruyu.lang'
+const DEFAULT_LANGUAGE: Language = 'zh-CN'
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY)
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE
+  } catch {
+    return DEFAULT_LANGUAGE
+  }
+}
+
+function applyLanguage(lang: Language): void {
+  document.documentElement.lang = lang
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
+  setRequestLanguage(lang)
+}
+
+const initial = storedLanguage()
+applyLanguage(initial)
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCNMessages },
+    en: { translation: enMessages },
+  },
+  lng: initial,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+})
+
+i18n.on('languageChanged', (lng) => {
+  const lang = isLanguage(lng) ? lng : DEFAULT_LANGUAGE
+  applyLanguage(lang)
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang)
+  } catch {
+    // Private mode or storage disabled: the choice then lasts for this page only.
+  }
+})
+
+/** The current UI language, narrowed to the languages we ship. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE
+}
+
+export default i18n

@@ -1,0 +1,34 @@
+import authEn from '../modules/auth/locales/en'
+import authZh from '../modules/auth/locales/zh-CN'
+import directoryEn from '../modules/directory/locales/en'
+import directoryZh from '../modules/directory/locales/zh-CN'
+import homeEn from '../modules/home/locales/en'
+import homeZh from '../modules/home/locales/zh-CN'
+import notificationsEn from '../modules/notifications/locales/en'
+import notificationsZh from '../modules/notifications/locales/zh-CN'
+import commonEn from '../shared/locales/en'
+import commonZh from '../shared/locales/zh-CN'
+import appEn from './locales/en'
+import appZh from './locales/zh-CN'
+
+/**
+ * Every module's locale files merged into one tree; the top-level key is the module name, so a locale id reads
+ * `directory.divisions.title`. A new module adds one line per language here.
+ */
+export const zhCNMessages = {
+  app: appZh,
+  common: commonZh,
+  auth: authZh,
+  home: homeZh,
+  directory: directoryZh,
+  notifications: notificationsZh,
+}
+
+export const enMessages: typeof zhCNMessages = {
+  app: appEn,
+  common: commonEn,
+  auth: authEn,
+  home: homeEn,
+  directory: directoryEn,
+  notifications: notificationsEn,
+}

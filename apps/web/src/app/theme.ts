@@ -1,0 +1,30 @@
+import type { ThemeConfig } from 'antd'
+
+/** Government blue; the side menu is a deep navy so the page content stays the brightest area. */
+export const PRIMARY_COLOR = '#1f5fbf'
+export const SIDER_BG = '#0f2a55'
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: PRIMARY_COLOR,
+    colorInfo: PRIMARY_COLOR,
+    colorLink: PRIMARY_COLOR,
+    borderRadius: 4,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: {
+      siderBg: SIDER_BG,
+      headerBg: '#ffffff',
+      headerHeight: 56,
+      headerPadding: '0 16px',
+      bodyBg: '#f3f5f9',
+    },
+    Menu: {
+      darkItemBg: SIDER_BG,
+      darkSubMenuItemBg: '#0b2148',
+      darkItemSelectedBg: PRIMARY_COLOR,
+    },
+  },
+}

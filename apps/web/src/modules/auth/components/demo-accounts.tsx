@@ -1,0 +1,40 @@
+import { Alert, Button, Flex, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { roleName } from '../../../shared/labels'
+import { useMeta } from '../hooks'
+
+/**
+ * Hint box with the demo accounts; shown only when the server says it is a demo installation
+ * (GET /api/meta → `{ demo: true, demoAccounts, demoPassword }`). Renders whatever the server lists.
+ */
+export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
+  const { t } = useTranslation()
+  const meta = useMeta()
+  const accounts = meta.data?.demo ? (meta.data.demoAccounts ?? []) : []
+  if (accounts.length === 0) return null
+  const password = meta.data?.demoPassword ?? ''
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginTop: 24 }}
+      title={t('auth.login.demoTitle')}
+      description={
+        <div data-testid="demo-accounts">
+          {password ? (
+            <Typography.Paragraph style={{ marginBottom: 8 }}>
+              {t('auth.login.demoBody', { password })}
+            </Typography.Paragraph>
+          ) : null}
+          <Flex wrap gap={4}>
+            {accounts.map((account) => (
+              <Button key={account.username} size="small" onClick={() => onPick(account.username, password)}>
+                {t('auth.login.demoAccount', { username: account.username, role: account.roleName })}
+              </Button>
+            ))}
+          </Flex>
+        </div>
+      }
+    />
+  )
+}

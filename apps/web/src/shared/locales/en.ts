@@ -1,0 +1,56 @@
+import type common from './zh-CN'
+
+const en: typeof common = {
+  appName: 'Ruyu Government Services',
+  appShortName: 'Ruyu',
+  districtName: 'Muping District, Yantai',
+  actions: {
+    search: 'Search',
+    reset: 'Reset',
+    retry: 'Retry',
+    refresh: 'Refresh',
+    back: 'Back',
+    backHome: 'Back to home',
+    open: 'Open',
+    viewAll: 'View all',
+    close: 'Close',
+  },
+  states: {
+    loading: 'Loading…',
+    empty: 'No data',
+    yes: 'Yes',
+    no: 'No',
+    none: '—',
+  },
+  pagination: {
+    total: '{{total}} in total',
+  },
+  errors: {
+    requestId: 'Request ID {{id}}',
+    network: 'Cannot reach the server. Check your network and try again.',
+    http: 'The server could not handle the request (status {{status}}). Please try again later.',
+    unknown: 'Something unexpected went wrong. Please try again later.',
+    title: 'That did not work',
+    loadFailed: 'Failed to load',
+  },
+  roles: {
+    admin: 'System administrator',
+    district_leader: 'District leader',
+    window_clerk: 'Service window clerk',
+    dept_reviewer: 'Department reviewer',
+    town_clerk: 'Town/street staff',
+    village_agent: 'Village assisted-service agent',
+    hotline_operator: '12345 hotline operator',
+    handling_unit: 'Handling unit staff',
+    inspector: 'Inspector',
+    enterprise_user: 'Enterprise user',
+    citizen: 'Citizen',
+  },
+  language: {
+    switchTo: 'Switch to {{name}}',
+    zhCN: '中文',
+    en: 'English',
+  },
+}
+
+export default en
