@@ -97,3 +97,4 @@ export async function createTestContext(opts: { jobs?: boolean; env?: Record<str
     },
   }
 }
+export { concreteUrl } from './routes.ts'

@@ -24,9 +24,9 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
 }
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL under the data dir, database `ruyu`. */
-export async function startDatabase(config: Config): Promise<DatabaseRuntime> {
+export async function startDatabase(config: Config, opts: { adopt?: boolean } = {}): Promise<DatabaseRuntime> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} }
-  const pgServer = await startEmbeddedPg({ dataDir: config.dataDir })
+  const pgServer = await startEmbeddedPg({ dataDir: config.dataDir, adopt: opts.adopt ?? true })
   try {
     const url = await ensureDatabase(pgServer.url, 'ruyu')
     return { url, embedded: true, stop: () => pgServer.stop() }

@@ -26,6 +26,8 @@ export interface EmbeddedPgOptions {
   log?: (line: string) => void
   /** Remove the cluster on stop (tests). */
   ephemeral?: boolean
+  /** When the cluster is already running, stop it on stop() too (the server adopts an orphan; the CLI does not). */
+  adopt?: boolean
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
@@ -135,22 +137,30 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
       { ...ids, env },
     )
   }
-  // A stale pid file after a crash would block the start.
+  // A server already running on this cluster: another Ruyu process (a CLI next to `npm start`) or one left behind
+  // by a killed Ruyu. Connect to it; `adopt` makes our stop() shut it down (the server), otherwise leave it (the CLI).
   const pidFile = path.join(clusterDir, 'postmaster.pid')
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n')
+    const pid = Number(lines[0])
+    const runningPort = Number(lines[3])
     let alive = false
     try {
       process.kill(pid, 0)
       alive = true
     } catch {}
-    if (alive) {
-      // A server left behind by a killed Ruyu (e.g. SIGKILL): shut it down cleanly before starting ours.
-      process.kill(pid, 'SIGINT')
-      const until = Date.now() + 15_000
-      while (Date.now() < until && fs.existsSync(pidFile)) await new Promise((r) => setTimeout(r, 100))
+    if (alive && runningPort && (await canConnect(runningPort))) {
+      const stopRunning = async () => {
+        if (!opts.adopt) return
+        try {
+          process.kill(pid, 'SIGINT')
+        } catch {}
+        const until = Date.now() + 15_000
+        while (Date.now() < until && fs.existsSync(pidFile)) await new Promise((r) => setTimeout(r, 100))
+      }
+      return { url: `postgres://postgres@127.0.0.1:${runningPort}/postgres`, port: runningPort, clusterDir, stop: stopRunning }
     }
-    fs.rmSync(pidFile, { force: true })
+    if (!alive) fs.rmSync(pidFile, { force: true })
   }
 
   const port = await freePort()

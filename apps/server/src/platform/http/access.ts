@@ -12,6 +12,8 @@ export interface RouteInfo {
   method: string
   url: string
   access: Access
+  /** Which inputs the route validates (the bad-input test feeds each one garbage). */
+  validates: { body: boolean; querystring: boolean; params: boolean }
 }
 
 export const SESSION_COOKIE = 'ruyu_sid'
@@ -39,7 +41,9 @@ export function registerAccess(app: FastifyInstance, auth: Auth) {
     if (!url.startsWith('/api/')) return
     if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`)
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    for (const m of methods) if (m !== 'HEAD') catalogue.push({ method: m, url, access })
+    const schema = (route.schema ?? {}) as Record<string, unknown>
+    const validates = { body: !!schema.body, querystring: !!schema.querystring, params: !!schema.params }
+    for (const m of methods) if (m !== 'HEAD') catalogue.push({ method: m, url, access, validates })
   })
 
   app.addHook('onRequest', async (req: FastifyRequest) => {

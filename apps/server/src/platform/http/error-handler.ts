@@ -44,10 +44,15 @@ function translateIssue(code: string, params: Record<string, unknown>, en: strin
 
 /** Chinese for the custom refinements in @ruyu/contracts (English message → Chinese). */
 export const CUSTOM_ZH: Record<string, string> = {
-  'Invalid unified social credit code': '统一社会信用代码无效（校验位不符）',
-  'Invalid resident ID number': '居民身份证号码无效',
-  'Invalid mobile number': '手机号码格式不正确',
+  'Unified social credit code must be 18 upper-case characters (digits and letters except I, O, S, V, Z)':
+    '统一社会信用代码应为 18 位大写字母或数字（不含 I、O、S、V、Z）',
+  'Unified social credit code check character is wrong': '统一社会信用代码校验位不正确',
+  'ID number must be 17 digits followed by a digit or X': '居民身份证号码应为 17 位数字加 1 位数字或 X',
+  'ID number birth date is impossible, in the future or before 1900': '居民身份证号码中的出生日期无效',
+  'ID number check character is wrong': '居民身份证号码校验位不正确',
+  'Mobile number must be 11 digits starting with 13–19': '手机号码应为 13–19 开头的 11 位数字',
   'Invalid date': '日期无效',
+  'Invalid division code': '行政区划代码格式不正确',
 }
 
 export function registerErrorHandler(app: FastifyInstance) {

@@ -37,12 +37,7 @@ export default function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {desktop ? (
-        <Layout.Sider
-          width={SIDER_WIDTH}
-          collapsible
-          collapsed={collapsed}
-          trigger={null}
-        >
+        <Layout.Sider width={SIDER_WIDTH} collapsible collapsed={collapsed} trigger={null}>
           <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
             <Brand collapsed={collapsed} />
             <nav aria-label={t('common.appName')}>

@@ -28,8 +28,16 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
           ) : null}
           <Flex wrap gap={4}>
             {accounts.map((account) => (
-              <Button key={account.username} size="small" onClick={() => onPick(account.username, password)}>
-                {t('auth.login.demoAccount', { username: account.username, role: account.roleName })}
+              <Button
+                key={account.username}
+                size="small"
+                title={account.displayName}
+                onClick={() => onPick(account.username, password)}
+              >
+                {t('auth.login.demoAccount', {
+                  username: account.username,
+                  role: account.roleName ?? (account.role ? roleName(account.role) : (account.displayName ?? '')),
+                })}
               </Button>
             ))}
           </Flex>

@@ -1,4 +1,5 @@
-import { Breadcrumb, Card, Descriptions, Typography } from 'antd'
+import { Card, Descriptions, Typography } from 'antd'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState, PageLoading } from '../../../shared/feedback'
@@ -7,7 +8,16 @@ import { useDivision } from '../hooks'
 import { DivisionKindTag } from './division-kind-tag'
 
 /** Detail panel of the selected division: code, name, level, data year, parent chain and child count. */
-export function DivisionDetail({ code, onSelect }: { code: string | null; onSelect: (code: string) => void }) {
+export function DivisionDetail({
+  code,
+  onSelect,
+  canOpen,
+}: {
+  code: string | null
+  onSelect: (code: string) => void
+  /** Whether a parent can be opened in the tree (parents above the caller's scope are shown as plain text). */
+  canOpen: (code: string) => boolean
+}) {
   const { t } = useTranslation()
   const query = useDivision(code)
   const division = query.data
@@ -49,16 +59,20 @@ export function DivisionDetail({ code, onSelect }: { code: string | null; onSele
               parents.length === 0 ? (
                 t('directory.divisions.topLevel')
               ) : (
-                <Breadcrumb
-                  items={parents.map((p) => ({
-                    key: p.code,
-                    title: (
-                      <Typography.Link onClick={() => onSelect(p.code)} title={p.code}>
-                        {p.name}
-                      </Typography.Link>
-                    ),
-                  }))}
-                />
+                <span data-testid="division-parents">
+                  {parents.map((p, i) => (
+                    <Fragment key={p.code}>
+                      {i > 0 ? <Typography.Text type="secondary"> / </Typography.Text> : null}
+                      {canOpen(p.code) ? (
+                        <Typography.Link onClick={() => onSelect(p.code)} title={p.code}>
+                          {p.name}
+                        </Typography.Link>
+                      ) : (
+                        <Typography.Text title={p.code}>{p.name}</Typography.Text>
+                      )}
+                    </Fragment>
+                  ))}
+                </span>
               ),
           },
           {

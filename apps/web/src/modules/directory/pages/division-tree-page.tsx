@@ -216,7 +216,11 @@ export default function DivisionTreePage() {
         </Col>
         <Col xs={24} lg={13}>
           <div style={{ position: 'sticky', top: 72 }}>
-            <DivisionDetail code={selectedCode} onSelect={(code) => void reveal(code)} />
+            <DivisionDetail
+              code={selectedCode}
+              onSelect={(code) => void reveal(code)}
+              canOpen={(code) => Boolean(findNode(treeData, code))}
+            />
           </div>
         </Col>
       </Row>

@@ -4,6 +4,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
+import { serverPagination } from '../../../shared/pagination'
 import { useListParams } from '../../../shared/use-list-params'
 import type { LocationKind, ServiceLocation } from '../api'
 import { ListToolbar } from '../components/list-toolbar'
@@ -75,14 +76,7 @@ export default function LocationListPage() {
           loading={query.isFetching}
           scroll={{ x: 800 }}
           locale={{ emptyText: query.isPending ? ' ' : <EmptyState description={t('directory.locations.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.pagination.total', { total }),
-            onChange: setPage,
-          }}
+          pagination={serverPagination({ page, pageSize, total: query.data?.total, onChange: setPage })}
         />
       </Card>
     </PageContainer>

@@ -48,6 +48,7 @@ export function NotificationBell() {
             <List.Item key={item.id} style={{ padding: '8px 0' }}>
               <NotificationItem
                 item={item}
+                compact
                 onMarkRead={onMarkRead}
                 onNavigate={() => setOpen(false)}
                 marking={markRead.isPending && markRead.variables === item.id}

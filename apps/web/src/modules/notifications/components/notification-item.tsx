@@ -22,11 +22,6 @@ export function NotificationItem({
   const { t } = useTranslation()
   const unread = !item.readAt
   const internalLink = item.link?.startsWith('/') && !item.link.startsWith('//') ? item.link : null
-  const title = (
-    <Typography.Text strong={unread} ellipsis={compact ? { tooltip: item.title } : false}>
-      {item.title}
-    </Typography.Text>
-  )
   const open = () => {
     if (unread) onMarkRead(item.id)
     onNavigate?.()
@@ -37,11 +32,11 @@ export function NotificationItem({
       <div style={{ flex: 1, minWidth: 0 }}>
         <div>
           {internalLink ? (
-            <Link to={internalLink} onClick={open}>
-              {title}
+            <Link to={internalLink} onClick={open} style={{ fontWeight: unread ? 600 : 400 }}>
+              {item.title}
             </Link>
           ) : (
-            title
+            <Typography.Text strong={unread}>{item.title}</Typography.Text>
           )}
         </div>
         {item.body ? (

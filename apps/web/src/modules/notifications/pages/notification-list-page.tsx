@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorDisplay, toErrorMessage } from '../../../shared/error-display'
 import { EmptyState } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
+import { serverPagination } from '../../../shared/pagination'
 import { NotificationItem } from '../components/notification-item'
 import { useMarkAllRead, useMarkRead, useNotifications } from '../hooks'
 
@@ -61,7 +62,7 @@ export default function NotificationListPage() {
           <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <List
-            loading={query.isFetching && !query.data ? true : query.isPending}
+            loading={query.isPending}
             dataSource={query.data?.items ?? []}
             locale={{
               emptyText: (
@@ -70,17 +71,15 @@ export default function NotificationListPage() {
                 />
               ),
             }}
-            pagination={{
-              current: page,
+            pagination={serverPagination({
+              page,
               pageSize,
-              total: query.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.pagination.total', { total }),
+              total: query.data?.total,
               onChange: (nextPage, nextSize) => {
                 setPage(nextSize === pageSize ? nextPage : 1)
                 setPageSize(nextSize)
               },
-            }}
+            })}
             renderItem={(item) => (
               <List.Item key={item.id}>
                 <NotificationItem
