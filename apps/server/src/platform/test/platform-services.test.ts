@@ -161,7 +161,7 @@ describe('calendar API', () => {
     expect(imp.statusCode).toBe(201)
     const after = (await c.get('/api/calendar/add-workdays?from=2026-12-30&days=3')).json()
     expect(after).toEqual({ date: '2027-01-05', provisional: false }) // Dec 31, Jan 4, Jan 5
-    const outbox = await t.platform.db.query(`select payload from core_outbox where name = 'platform.calendar.imported'`)
+    const outbox = await t.platform.db.query(`select payload from core_outbox where name = 'platform.calendar.imported' and payload->>'year' = '2027'`)
     expect(outbox.rows[0].payload).toEqual({ year: 2027, version: 1 })
     const wrongYear = await admin.post('/api/calendar/years/2028', { source: 'x', holidays: [{ date: '2027-05-01', name: '劳动节' }], workdays: [] })
     expect(wrongYear.statusCode).toBe(400)
