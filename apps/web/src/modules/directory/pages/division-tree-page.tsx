@@ -67,8 +67,19 @@ export default function DivisionTreePage() {
   }, [])
 
   useEffect(() => {
-    if (roots.data && treeRef.current.length === 0) updateTree(() => roots.data.items.map(toNode))
-  }, [roots.data, updateTree])
+    if (!roots.data || treeRef.current.length > 0) return
+    const items = roots.data.items
+    updateTree(() => items.map(toNode))
+    // A single root (a district clerk's own district) is opened straight away: its towns are what people look for.
+    const only = items.length === 1 ? items[0] : undefined
+    if (only && only.childCount > 0) {
+      void loadChildren(only.code).then((page) => {
+        updateTree((prev) => withChildren(prev, only.code, page.items.map(toNode)))
+        setLoadedKeys((prev) => [...new Set([...prev, only.code])])
+        setExpandedKeys((prev) => [...new Set([...prev, only.code])])
+      })
+    }
+  }, [roots.data, updateTree, loadChildren])
 
   const select = useCallback(
     (code: string | null) => {
