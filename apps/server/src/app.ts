@@ -37,7 +37,11 @@ export interface BuildOptions {
 }
 
 /** Builds the whole HTTP application without listening (tests use app.inject). */
-export async function buildApp(platform: Platform, services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  platform: Platform,
+  services: Services,
+  opts: BuildOptions = {},
+): Promise<FastifyInstance> {
   const common = {
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
@@ -135,7 +139,10 @@ export async function buildApp(platform: Platform, services: Services, opts: Bui
       index: false,
       setHeaders: (reply, file) => {
         // Vite names assets by content hash: cache them for good; index.html never.
-        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
       },
     })
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {

@@ -3,7 +3,14 @@ import { DivisionCodeSchema } from './common.ts'
 import { PostSchema } from './platform.ts'
 
 export const DIVISION_LEVELS = ['province', 'city', 'district', 'town', 'village'] as const
-export const DEPARTMENT_KINDS = ['approval_bureau', 'department', 'handling_unit', 'town_office', 'centre', 'utility'] as const
+export const DEPARTMENT_KINDS = [
+  'approval_bureau',
+  'department',
+  'handling_unit',
+  'town_office',
+  'centre',
+  'utility',
+] as const
 export const LOCATION_KINDS = ['district_hall', 'town_centre', 'village_station', 'park_station'] as const
 
 export const DivisionSchema = z.object({

@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { TestProject } from 'vitest/node'
-import { buildTestPlatform, TEMPLATE_PREFIX } from './platform.ts'
 import { ensureDatabase } from '@ruyu/server/platform/database-runtime'
 import { startEmbeddedPg } from '@ruyu/server/platform/embedded-pg'
 import { migrate } from '@ruyu/server/platform/migrate'
 import { seed } from '@ruyu/server/seed'
 import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { buildTestPlatform, TEMPLATE_PREFIX } from './platform.ts'
 
 /**
  * Once per `vitest run`: a real PostgreSQL (TEST_DATABASE_URL's server, or an embedded one in a temp dir), and a

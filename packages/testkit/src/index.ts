@@ -52,7 +52,9 @@ function client(app: FastifyInstance, auth: { cookie?: string; csrfToken?: strin
 }
 
 /** Clones the seeded template into a fresh database for this test file and builds the app on it. */
-export async function createTestContext(opts: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { jobs?: boolean; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const { serverUrl, template } = inject('testDb')
   const name = `ruyu_t_${process.ppid}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })

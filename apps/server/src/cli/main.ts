@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util'
 import { ROLES } from '@ruyu/contracts/access'
 import { ImportScheduleSchema } from '@ruyu/contracts/platform'
 import { createServices } from '../app.ts'
-import { SYSTEM_ACTOR } from '../platform/audit.ts'
-import { verifyAudit } from '../platform/audit.ts'
+import { SYSTEM_ACTOR, verifyAudit } from '../platform/audit.ts'
 import { loadConfig } from '../platform/config.ts'
 import { startDatabase } from '../platform/database-runtime.ts'
 import { createDb } from '../platform/db.ts'
@@ -114,7 +113,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'holidays': {
       if (sub !== 'import') break
-      const { values, positionals } = parseArgs({ args: rest, options: { year: { type: 'string' } }, allowPositionals: true })
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { year: { type: 'string' } },
+        allowPositionals: true,
+      })
       const file = positionals[0]
       if (!file || !values.year) {
         console.error('holidays import FILE --year YYYY')

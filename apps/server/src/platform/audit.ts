@@ -59,8 +59,9 @@ export function auditHash(row: AuditRow): string {
 /** Appends one audit row in the caller's transaction (so it commits or rolls back with the change). */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
   // The head row lock serialises appends, which makes seq gap-free and the chain linear.
-  const head = (await tx.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1 for update'))
-    .rows[0]!
+  const head = (
+    await tx.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1 for update')
+  ).rows[0]!
   const row: AuditRow = {
     seq: Number(head.seq) + 1,
     at: new Date().toISOString(),
@@ -104,9 +105,13 @@ export interface AuditVerifyResult {
 }
 
 /** Walks the whole chain; reports modified rows, gaps (deleted rows) and a truncated tail. */
-export async function verifyAudit(db: Queryable, onProgress?: (done: number, total: number) => void): Promise<AuditVerifyResult> {
+export async function verifyAudit(
+  db: Queryable,
+  onProgress?: (done: number, total: number) => void,
+): Promise<AuditVerifyResult> {
   const total = Number((await db.query('select count(*) n from core_audit_log')).rows[0].n)
-  const head = (await db.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1')).rows[0]
+  const head = (await db.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1'))
+    .rows[0]
   const problems: AuditVerifyResult['problems'] = []
   let expectedSeq = 1
   let prevHash = '0'.repeat(64)

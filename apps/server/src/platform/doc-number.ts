@@ -36,7 +36,10 @@ export function periodOf(reset: string, at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(at)
 }
 
-export async function ensureDocSeries(db: Queryable, s: { key: string; name: string; pattern: string; reset?: string }) {
+export async function ensureDocSeries(
+  db: Queryable,
+  s: { key: string; name: string; pattern: string; reset?: string },
+) {
   validateDocPattern(s.pattern)
   await db.query(
     `insert into core_doc_series (key, name, pattern, reset) values ($1,$2,$3,$4)
@@ -49,7 +52,11 @@ export async function ensureDocSeries(db: Queryable, s: { key: string; name: str
  * Allocates the next number of a series inside the caller's transaction. The counter row is locked until the
  * transaction ends, and rolls back with it: numbers are gap-free and never duplicated under concurrency.
  */
-export async function allocateDocNumber(tx: Tx, key: string, at = new Date()): Promise<{ number: string; seq: number }> {
+export async function allocateDocNumber(
+  tx: Tx,
+  key: string,
+  at = new Date(),
+): Promise<{ number: string; seq: number }> {
   const series = (await tx.query('select pattern, reset from core_doc_series where key = $1', [key])).rows[0]
   if (!series) throw docSeriesNotFound({ key })
   const period = periodOf(series.reset, at)

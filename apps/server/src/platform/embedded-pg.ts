@@ -97,7 +97,9 @@ function run(bin: string, args: string[], opts: { uid?: number; gid?: number; en
       out += d
     })
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(bin)} failed (${code}): ${out}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(bin)} failed (${code}): ${out}`)),
+    )
   })
 }
 
@@ -158,7 +160,12 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
         const until = Date.now() + 15_000
         while (Date.now() < until && fs.existsSync(pidFile)) await new Promise((r) => setTimeout(r, 100))
       }
-      return { url: `postgres://postgres@127.0.0.1:${runningPort}/postgres`, port: runningPort, clusterDir, stop: stopRunning }
+      return {
+        url: `postgres://postgres@127.0.0.1:${runningPort}/postgres`,
+        port: runningPort,
+        clusterDir,
+        stop: stopRunning,
+      }
     }
     if (!alive) fs.rmSync(pidFile, { force: true })
   }

@@ -70,7 +70,15 @@ export function createFiles(db: Db, opts: { dir: string; maxBytes: number }) {
         const { rows } = await tx.query(
           `insert into core_file (owner_id, name, mime, size, sha256, storage_key, division_code)
            values ($1,$2,$3,$4,$5,$6,$7) returning id, created_at`,
-          [actor.kind === 'user' ? actor.id : null, name, mime, input.data.length, sha256, key, input.divisionCode ?? null],
+          [
+            actor.kind === 'user' ? actor.id : null,
+            name,
+            mime,
+            input.data.length,
+            sha256,
+            key,
+            input.divisionCode ?? null,
+          ],
         )
         await recordAudit(tx, {
           actor,
@@ -81,7 +89,14 @@ export function createFiles(db: Db, opts: { dir: string; maxBytes: number }) {
           requestId: input.requestId,
           data: { name, size: input.data.length, sha256 },
         })
-        return { id: rows[0].id, name, mime, size: input.data.length, sha256, createdAt: rows[0].created_at.toISOString() }
+        return {
+          id: rows[0].id,
+          name,
+          mime,
+          size: input.data.length,
+          sha256,
+          createdAt: rows[0].created_at.toISOString(),
+        }
       })
     },
     async meta(q: Queryable, id: string) {

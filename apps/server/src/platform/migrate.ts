@@ -31,7 +31,8 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
       const checksum = createHash('sha256').update(sql).digest('hex')
       const prior = done.get(file)
       if (prior) {
-        if (prior !== checksum) throw new Error(`Migration ${file} was changed after it was applied; add a new one instead`)
+        if (prior !== checksum)
+          throw new Error(`Migration ${file} was changed after it was applied; add a new one instead`)
         continue
       }
       await client.query('begin')

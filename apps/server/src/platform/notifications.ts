@@ -69,9 +69,10 @@ export function createNotifications(db: Db, events: Events, adapters: ChannelAda
     for (const channel of req.channels ?? []) {
       const adapter = byChannel.get(channel)
       const col = channel === 'email' ? 'email' : 'mobile'
-      const { rows } = await tx.query(`select ${col} as addr from core_user where id = any($1::uuid[]) and ${col} is not null`, [
-        req.userIds,
-      ])
+      const { rows } = await tx.query(
+        `select ${col} as addr from core_user where id = any($1::uuid[]) and ${col} is not null`,
+        [req.userIds],
+      )
       for (const r of rows) {
         let status: 'sent' | 'failed' | 'skipped' = 'skipped'
         let error: string | null = adapter?.configured ? null : `${channel} channel not configured`
@@ -128,7 +129,9 @@ export function createNotifications(db: Db, events: Events, adapters: ChannelAda
       }
     },
     async unreadCount(userId: string): Promise<number> {
-      const r = await db.query('select count(*)::int n from core_notification where user_id = $1 and read_at is null', [userId])
+      const r = await db.query('select count(*)::int n from core_notification where user_id = $1 and read_at is null', [
+        userId,
+      ])
       return r.rows[0]?.n ?? 0
     },
     /** Marks one notification read; false when it is not the caller's (reported as 404). */

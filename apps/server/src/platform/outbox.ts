@@ -24,7 +24,11 @@ export interface Events {
   stop(): Promise<void>
 }
 
-export function createEvents(db: Db, log: FastifyBaseLogger, opts: { pollMs?: number; maxAttempts?: number } = {}): Events {
+export function createEvents(
+  db: Db,
+  log: FastifyBaseLogger,
+  opts: { pollMs?: number; maxAttempts?: number } = {},
+): Events {
   const subscribers = new Map<string, Subscriber[]>()
   let timer: NodeJS.Timeout | undefined
   let started = false
@@ -47,7 +51,9 @@ export function createEvents(db: Db, log: FastifyBaseLogger, opts: { pollMs?: nu
             await tx.query('savepoint deliver')
             for (const s of subs) await s(event, tx)
             await tx.query('release savepoint deliver')
-            await tx.query('update core_outbox set dispatched_at = now(), attempts = attempts + 1 where id = $1', [r.id])
+            await tx.query('update core_outbox set dispatched_at = now(), attempts = attempts + 1 where id = $1', [
+              r.id,
+            ])
           } catch (err) {
             await tx.query('rollback to savepoint deliver')
             log.error({ err, event: r.name, id: r.id }, 'outbox subscriber failed')

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
-import { type Calendar, createCalendar } from './calendar/service.ts'
 import { type Auth, createAuth } from './auth/service.ts'
+import { type Calendar, createCalendar } from './calendar/service.ts'
 import type { Config } from './config.ts'
 import { createDb, type Db } from './db.ts'
 import { createFiles, type Files } from './files.ts'

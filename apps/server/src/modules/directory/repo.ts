@@ -96,7 +96,10 @@ export const directoryRepo = {
   visibleUnitSql: (col: string, scopesParam: string) =>
     `(${col} like any(${scopesParam}::text[]) or exists (select 1 from unnest(${scopesParam}::text[]) s where rtrim(s, '%') like ${col} || '%'))`,
 
-  async listDepartments(q: Queryable, f: { q?: string; kind?: string; scopes: string[]; limit: number; offset: number }) {
+  async listDepartments(
+    q: Queryable,
+    f: { q?: string; kind?: string; scopes: string[]; limit: number; offset: number },
+  ) {
     const { rows } = await q.query(
       `select id, code, name, short_name, kind, division_code, parent_id, construction_approval, count(*) over() total
        from core_org_unit
@@ -119,7 +122,15 @@ export const directoryRepo = {
 
   async insertDepartment(
     tx: Tx,
-    d: { code: string; name: string; shortName?: string | null; kind: string; divisionCode: string; parentId?: string | null; constructionApproval: boolean },
+    d: {
+      code: string
+      name: string
+      shortName?: string | null
+      kind: string
+      divisionCode: string
+      parentId?: string | null
+      constructionApproval: boolean
+    },
   ) {
     const { rows } = await tx.query(
       `insert into core_org_unit (code, name, short_name, kind, division_code, parent_id, construction_approval)
@@ -129,7 +140,10 @@ export const directoryRepo = {
     return toDepartment(rows[0])
   },
 
-  async listLocations(q: Queryable, f: { q?: string; kind?: string; divisionCode?: string; scopes: string[]; limit: number; offset: number }) {
+  async listLocations(
+    q: Queryable,
+    f: { q?: string; kind?: string; divisionCode?: string; scopes: string[]; limit: number; offset: number },
+  ) {
     const { rows } = await q.query(
       `select l.*, (select count(*)::int from directory_location_department ld where ld.location_id = l.id) department_count,
          count(*) over() total
@@ -171,7 +185,10 @@ export const directoryRepo = {
        order by u.username limit $5 offset $6`,
       [under(f.scopes), f.q ?? null, f.divisionCode ?? null, f.departmentId ?? null, f.limit, f.offset],
     )
-    const items = await directoryRepo.staffByIds(q, rows.map((r) => r.id))
+    const items = await directoryRepo.staffByIds(
+      q,
+      rows.map((r) => r.id),
+    )
     return { items, total: rows[0]?.total ?? 0 }
   },
 
@@ -201,7 +218,10 @@ export const directoryRepo = {
       username: r.username,
       displayName: r.display_name,
       mobileMasked: r.mobile ? maskMobile(r.mobile) : null,
-      status: (r.status === 'disabled' ? 'disabled' : r.locked ? 'locked' : 'active') as 'active' | 'locked' | 'disabled',
+      status: (r.status === 'disabled' ? 'disabled' : r.locked ? 'locked' : 'active') as
+        | 'active'
+        | 'locked'
+        | 'disabled',
       posts: r.posts,
     }))
   },
@@ -217,13 +237,27 @@ export const directoryRepo = {
        select c, $1, n, l, k, p from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as x(c, n, l, k, p)
        on conflict (code, data_year) do update set name = excluded.name, level = excluded.level, kind = excluded.kind,
          parent_code = excluded.parent_code`,
-      [year, ds.map((d) => d.code), ds.map((d) => d.name), ds.map((d) => d.level), ds.map((d) => d.kind), ds.map((d) => d.parentCode)],
+      [
+        year,
+        ds.map((d) => d.code),
+        ds.map((d) => d.name),
+        ds.map((d) => d.level),
+        ds.map((d) => d.kind),
+        ds.map((d) => d.parentCode),
+      ],
     )
   },
 
   async upsertDepartmentByCode(
     tx: Tx,
-    d: { code: string; name: string; shortName: string; kind: string; divisionCode: string; constructionApproval: boolean },
+    d: {
+      code: string
+      name: string
+      shortName: string
+      kind: string
+      divisionCode: string
+      constructionApproval: boolean
+    },
   ) {
     await tx.query(
       `insert into core_org_unit (code, name, short_name, kind, division_code, construction_approval)
@@ -234,7 +268,10 @@ export const directoryRepo = {
     )
   },
 
-  async upsertLocation(tx: Tx, l: { code: string; name: string; kind: string; divisionCode: string; address: string; phone: string | null }) {
+  async upsertLocation(
+    tx: Tx,
+    l: { code: string; name: string; kind: string; divisionCode: string; address: string; phone: string | null },
+  ) {
     const { rows } = await tx.query(
       `insert into directory_location (code, name, kind, division_code, address, phone) values ($1,$2,$3,$4,$5,$6)
        on conflict (code) do update set name = excluded.name, kind = excluded.kind, division_code = excluded.division_code,

@@ -25,7 +25,10 @@ export function directoryRoutes(service: DirectoryService) {
 
     r.get(
       '/divisions',
-      { config: { access: 'directory:read' }, schema: { tags, querystring: DivisionListQuerySchema, response: { 200: pageOf(DivisionSchema) } } },
+      {
+        config: { access: 'directory:read' },
+        schema: { tags, querystring: DivisionListQuerySchema, response: { 200: pageOf(DivisionSchema) } },
+      },
       async (req) => service.listDivisions(req.principal!, req.query),
     )
     r.get(
@@ -43,27 +46,43 @@ export function directoryRoutes(service: DirectoryService) {
     )
     r.get(
       '/departments',
-      { config: { access: 'directory:read' }, schema: { tags, querystring: DepartmentListQuerySchema, response: { 200: pageOf(DepartmentSchema) } } },
+      {
+        config: { access: 'directory:read' },
+        schema: { tags, querystring: DepartmentListQuerySchema, response: { 200: pageOf(DepartmentSchema) } },
+      },
       async (req) => service.listDepartments(req.principal!, req.query),
     )
     r.get(
       '/departments/:id',
-      { config: { access: 'directory:read' }, schema: { tags, params: IdParamsSchema, response: { 200: DepartmentSchema } } },
+      {
+        config: { access: 'directory:read' },
+        schema: { tags, params: IdParamsSchema, response: { 200: DepartmentSchema } },
+      },
       async (req) => service.getDepartment(req.principal!, req.params.id),
     )
     r.post(
       '/departments',
-      { config: { access: 'directory:manage' }, schema: { tags, body: CreateDepartmentSchema, response: { 201: DepartmentSchema } } },
-      async (req, reply) => reply.code(201).send(await service.createDepartment(req.principal!, req.actor, req.body, req.id)),
+      {
+        config: { access: 'directory:manage' },
+        schema: { tags, body: CreateDepartmentSchema, response: { 201: DepartmentSchema } },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await service.createDepartment(req.principal!, req.actor, req.body, req.id)),
     )
     r.get(
       '/locations',
-      { config: { access: 'directory:read' }, schema: { tags, querystring: LocationListQuerySchema, response: { 200: pageOf(LocationSchema) } } },
+      {
+        config: { access: 'directory:read' },
+        schema: { tags, querystring: LocationListQuerySchema, response: { 200: pageOf(LocationSchema) } },
+      },
       async (req) => service.listLocations(req.principal!, req.query),
     )
     r.get(
       '/staff',
-      { config: { access: 'staff:read' }, schema: { tags, querystring: StaffListQuerySchema, response: { 200: pageOf(StaffSchema) } } },
+      {
+        config: { access: 'staff:read' },
+        schema: { tags, querystring: StaffListQuerySchema, response: { 200: pageOf(StaffSchema) } },
+      },
       async (req) => service.listStaff(req.principal!, req.query),
     )
     r.get(

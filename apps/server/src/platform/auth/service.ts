@@ -158,9 +158,10 @@ export function createAuth(db: Db, config: Config) {
            values ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
           [sha256(token), u.id, csrf, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null, config.sessionTtlHours],
         )
-        await tx.query('update core_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1', [
-          u.id,
-        ])
+        await tx.query(
+          'update core_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1',
+          [u.id],
+        )
         await recordAudit(tx, {
           actor: { kind: 'user', id: u.id, username: u.username },
           action: 'auth.login',
@@ -253,7 +254,14 @@ export function createAuth(db: Db, config: Config) {
       const { rows } = await tx.query(
         `insert into core_api_key (name, prefix, key_hash, capabilities, scope_division_code, created_by)
          values ($1,$2,$3,$4,$5,$6) returning id`,
-        [input.name, prefix, sha256(secret), input.capabilities, input.scopeDivisionCode, actor.kind === 'user' ? actor.id : null],
+        [
+          input.name,
+          prefix,
+          sha256(secret),
+          input.capabilities,
+          input.scopeDivisionCode,
+          actor.kind === 'user' ? actor.id : null,
+        ],
       )
       await recordAudit(tx, {
         actor,
@@ -275,9 +283,12 @@ export function createAuth(db: Db, config: Config) {
     /** Creates an account with its posts (CLI, seed and admin pages); validates roles, USCC and password. */
     async createUser(tx: Tx, actor: Actor, input: CreateUserInput): Promise<string> {
       checkPasswordStrength(input.password)
-      for (const p of input.posts) if (!(ROLES as readonly string[]).includes(p.role)) throw invalidRole({ role: p.role })
+      for (const p of input.posts)
+        if (!(ROLES as readonly string[]).includes(p.role)) throw invalidRole({ role: p.role })
       if (input.enterpriseUscc && !isValidUscc(input.enterpriseUscc))
-        throw validationFailed(undefined, { issues: [{ path: ['enterpriseUscc'], message: '统一社会信用代码校验失败' }] })
+        throw validationFailed(undefined, {
+          issues: [{ path: ['enterpriseUscc'], message: '统一社会信用代码校验失败' }],
+        })
       const passwordHash = await hashPassword(input.password)
       let id: string
       try {
@@ -304,12 +315,10 @@ export function createAuth(db: Db, config: Config) {
         throw err
       }
       for (const p of input.posts) {
-        await tx.query('insert into core_post (user_id, role, scope_division_code, department_id) values ($1,$2,$3,$4)', [
-          id,
-          p.role,
-          p.scopeDivisionCode,
-          p.departmentId ?? null,
-        ])
+        await tx.query(
+          'insert into core_post (user_id, role, scope_division_code, department_id) values ($1,$2,$3,$4)',
+          [id, p.role, p.scopeDivisionCode, p.departmentId ?? null],
+        )
       }
       await recordAudit(tx, {
         actor,

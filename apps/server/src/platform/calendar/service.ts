@@ -32,7 +32,12 @@ export interface Calendar {
     { year: number; version: number; source: string; importedAt: string; holidays: number; workdays: number }[]
   >
   /** Imports (or replaces with a new version) one year's schedule; emits platform.calendar.imported. */
-  importYear(actor: Actor, year: number, input: ScheduleInput, requestId?: string): Promise<{ year: number; version: number }>
+  importYear(
+    actor: Actor,
+    year: number,
+    input: ScheduleInput,
+    requestId?: string,
+  ): Promise<{ year: number; version: number }>
 }
 
 export function validateSchedule(year: number, input: ScheduleInput): void {
@@ -57,7 +62,8 @@ export function createCalendar(db: Db, events?: Events): Calendar {
        join core_calendar_year y on y.year = d.year and y.version = d.version and y.active`,
     )
     const next = new Map<number, YearSchedule>()
-    for (const y of years.rows) next.set(y.year, { year: y.year, version: y.version, holidays: new Set(), workdays: new Set() })
+    for (const y of years.rows)
+      next.set(y.year, { year: y.year, version: y.version, holidays: new Set(), workdays: new Set() })
     for (const d of days.rows) {
       const s = next.get(d.year)
       if (!s) continue
@@ -93,13 +99,17 @@ export function createCalendar(db: Db, events?: Events): Calendar {
       validateSchedule(year, input)
       const out = await db.tx(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(727002, $1)', [year])
-        const prev = await tx.query('select coalesce(max(version), 0) v from core_calendar_year where year = $1', [year])
+        const prev = await tx.query('select coalesce(max(version), 0) v from core_calendar_year where year = $1', [
+          year,
+        ])
         const version = Number(prev.rows[0].v) + 1
         await tx.query('update core_calendar_year set active = false where year = $1', [year])
-        await tx.query(
-          'insert into core_calendar_year (year, version, source, imported_by) values ($1,$2,$3,$4)',
-          [year, version, input.source, actor.kind === 'user' ? actor.id : null],
-        )
+        await tx.query('insert into core_calendar_year (year, version, source, imported_by) values ($1,$2,$3,$4)', [
+          year,
+          version,
+          input.source,
+          actor.kind === 'user' ? actor.id : null,
+        ])
         const rows = [
           ...input.holidays.map((d) => [d.date, 'holiday', d.name]),
           ...input.workdays.map((d) => [d.date, 'workday', d.name]),

@@ -1,9 +1,9 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { Capability } from '@ruyu/contracts/access'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { authRequired } from '../errors.ts'
-import { type Auth, type Principal, principalActor } from '../auth/service.ts'
 import { csrfInvalid, missingCapability } from '../auth/errors.ts'
-import { timingSafeEqual } from 'node:crypto'
+import { type Auth, type Principal, principalActor } from '../auth/service.ts'
+import { authRequired } from '../errors.ts'
 
 /** What a route needs: anyone, any logged-in account, or one capability. Every /api route must declare it. */
 export type Access = 'public' | 'authenticated' | Capability

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, badRequest, bodyTooLarge, rateLimited, routeNotFound, unsupportedMediaType, validationFailed } from '../errors.ts'
+import {
+  AppError,
+  badRequest,
+  bodyTooLarge,
+  rateLimited,
+  routeNotFound,
+  unsupportedMediaType,
+  validationFailed,
+} from '../errors.ts'
 
 export type Lang = 'zh' | 'en'
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { IdParamsSchema } from '@ruyu/contracts/common'
 import {
   AddWorkdaysQuerySchema,
   ApiKeySchema,
@@ -16,7 +17,6 @@ import {
   SessionReplySchema,
   WorkdaysBetweenQuerySchema,
 } from '@ruyu/contracts/platform'
-import { IdParamsSchema } from '@ruyu/contracts/common'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -47,7 +47,11 @@ export async function platformRoutes(app: FastifyInstance) {
       ...(config.demo
         ? {
             demoPassword: config.demoPassword,
-            demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, displayName: a.displayName })),
+            demoAccounts: DEMO_ACCOUNTS.map((a) => ({
+              username: a.username,
+              role: a.role,
+              displayName: a.displayName,
+            })),
           }
         : {}),
     }),
@@ -70,11 +74,15 @@ export async function platformRoutes(app: FastifyInstance) {
     },
   )
 
-  r.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (req, reply) => {
-    await auth.logout(req.principal!, req.id)
-    reply.clearCookie(SESSION_COOKIE, { path: '/' })
-    return reply.code(204).send()
-  })
+  r.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      await auth.logout(req.principal!, req.id)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return reply.code(204).send()
+    },
+  )
 
   r.get(
     '/api/me',
@@ -91,7 +99,11 @@ export async function platformRoutes(app: FastifyInstance) {
     '/api/notifications',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['notifications'], querystring: NotificationListQuerySchema, response: { 200: NotificationListSchema } },
+      schema: {
+        tags: ['notifications'],
+        querystring: NotificationListQuerySchema,
+        response: { 200: NotificationListSchema },
+      },
     },
     async (req) =>
       notifications.list(mustBeUser(req.principal!.userId), {
@@ -102,21 +114,29 @@ export async function platformRoutes(app: FastifyInstance) {
   )
   r.get(
     '/api/notifications/unread-count',
-    { config: { access: 'authenticated' }, schema: { tags: ['notifications'], response: { 200: z.object({ count: z.number() }) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['notifications'], response: { 200: z.object({ count: z.number() }) } },
+    },
     async (req) => ({ count: await notifications.unreadCount(mustBeUser(req.principal!.userId)) }),
   )
   r.post(
     '/api/notifications/:id/read',
     { config: { access: 'authenticated' }, schema: { tags: ['notifications'], params: IdParamsSchema } },
     async (req, reply) => {
-      if (!(await notifications.markRead(mustBeUser(req.principal!.userId), req.params.id))) throw notFound({ what: '通知' })
+      if (!(await notifications.markRead(mustBeUser(req.principal!.userId), req.params.id)))
+        throw notFound({ what: '通知' })
       return reply.code(204).send()
     },
   )
-  r.post('/api/notifications/read-all', { config: { access: 'authenticated' }, schema: { tags: ['notifications'] } }, async (req, reply) => {
-    await notifications.markAllRead(mustBeUser(req.principal!.userId))
-    return reply.code(204).send()
-  })
+  r.post(
+    '/api/notifications/read-all',
+    { config: { access: 'authenticated' }, schema: { tags: ['notifications'] } },
+    async (req, reply) => {
+      await notifications.markAllRead(mustBeUser(req.principal!.userId))
+      return reply.code(204).send()
+    },
+  )
 
   // --- working-day calendar ---
   const dateResult = z.object({ date: z.string(), provisional: z.boolean() })
@@ -177,9 +197,15 @@ export async function platformRoutes(app: FastifyInstance) {
   // --- files ---
   r.post(
     '/api/files',
-    { config: { access: 'file:upload' }, schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: FileSchema } } },
+    {
+      config: { access: 'file:upload' },
+      schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: FileSchema } },
+    },
     async (req, reply) => {
-      if (!req.isMultipart()) throw validationFailed(undefined, { issues: [{ path: ['file'], message: '请以 multipart/form-data 上传文件' }] })
+      if (!req.isMultipart())
+        throw validationFailed(undefined, {
+          issues: [{ path: ['file'], message: '请以 multipart/form-data 上传文件' }],
+        })
       const part = await req.file({ limits: { fileSize: files.maxBytes, files: 1 } })
       if (!part) throw validationFailed(undefined, { issues: [{ path: ['file'], message: '缺少文件' }] })
       const data = await part.toBuffer() // throws FST_REQ_FILE_TOO_LARGE past the limit → 400
@@ -209,7 +235,10 @@ export async function platformRoutes(app: FastifyInstance) {
   // --- API keys (integrations) ---
   r.get(
     '/api/admin/api-keys',
-    { config: { access: 'apikey:manage' }, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(ApiKeySchema) }) } } },
+    {
+      config: { access: 'apikey:manage' },
+      schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(ApiKeySchema) }) } },
+    },
     async () => {
       const { rows } = await db.query(
         `select id, name, prefix, capabilities, scope_division_code, created_at, last_used_at, revoked_at
@@ -262,7 +291,9 @@ export async function platformRoutes(app: FastifyInstance) {
       // An admin can only create posts inside their own scope.
       for (const [i, post] of req.body.posts.entries())
         if (!inScope(p, post.scopeDivisionCode))
-          throw validationFailed(undefined, { issues: [{ path: ['posts', i, 'scopeDivisionCode'], message: '超出您的管辖范围' }] })
+          throw validationFailed(undefined, {
+            issues: [{ path: ['posts', i, 'scopeDivisionCode'], message: '超出您的管辖范围' }],
+          })
       const id = await db.tx((tx) => auth.createUser(tx, req.actor, req.body))
       return reply.code(201).send({ id })
     },
@@ -275,7 +306,13 @@ export async function platformRoutes(app: FastifyInstance) {
     async (req, reply) => {
       await db.tx(async (tx) => {
         await ensureDocSeries(tx, req.body)
-        await recordAudit(tx, { actor: req.actor, action: 'docseries.upsert', resourceType: 'doc_series', resourceId: req.body.key, data: req.body })
+        await recordAudit(tx, {
+          actor: req.actor,
+          action: 'docseries.upsert',
+          resourceType: 'doc_series',
+          resourceId: req.body.key,
+          data: req.body,
+        })
       })
       return reply.code(204).send()
     },
@@ -295,7 +332,13 @@ export async function platformRoutes(app: FastifyInstance) {
          where ($1::text is null or resource_type = $1) and ($2::text is null or resource_id = $2)
            and (division_code is null or division_code like any($3))
          order by seq desc limit $4 offset $5`,
-        [q.resourceType ?? null, q.resourceId ?? null, p.scopes.map((s) => `${s}%`), q.pageSize, (q.page - 1) * q.pageSize],
+        [
+          q.resourceType ?? null,
+          q.resourceId ?? null,
+          p.scopes.map((s) => `${s}%`),
+          q.pageSize,
+          (q.page - 1) * q.pageSize,
+        ],
       )
       return {
         items: rows.map(({ total: _t, ...r }) => ({ ...r, at: r.at.toISOString() })),

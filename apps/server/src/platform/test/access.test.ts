@@ -1,5 +1,5 @@
-import { type Client, concreteUrl, createTestContext, type TestContext } from '@ruyu/testkit'
 import { capabilitiesOf, ROLES } from '@ruyu/contracts/access'
+import { type Client, concreteUrl, createTestContext, type TestContext } from '@ruyu/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../seed-accounts.ts'
 
@@ -9,13 +9,16 @@ let t: TestContext
 const clients = new Map<string, Client>()
 let integration: Client
 
-
 beforeAll(async () => {
   t = await createTestContext()
   for (const a of DEMO_ACCOUNTS) clients.set(a.role, await t.login(a.username))
   const admin = clients.get('admin')!
   const key = (
-    await admin.post('/api/admin/api-keys', { name: 'read-only', capabilities: ['directory:read'], scopeDivisionCode: '370612' })
+    await admin.post('/api/admin/api-keys', {
+      name: 'read-only',
+      capabilities: ['directory:read'],
+      scopeDivisionCode: '370612',
+    })
   ).json().key
   integration = {
     ...t.anonymous(),
@@ -32,15 +35,21 @@ describe('authorization of every route', () => {
     for (const k of ['GET /api/me', 'GET /api/directory/staff/:id', 'POST /api/admin/users', 'POST /api/files'])
       expect(keys).toContain(k)
     // Public routes are a short, reviewed list.
-    expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
-      'GET /api/meta',
-      'POST /api/auth/login',
-    ])
+    expect(
+      routes
+        .filter((r) => r.access === 'public')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual(['GET /api/meta', 'POST /api/auth/login'])
   })
 
   it('every non-public route answers 401 to an anonymous caller', async () => {
     for (const r of t.app.routeCatalogue.filter((x) => x.access !== 'public')) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: concreteUrl(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      })
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
       expect(res.json().code).toBe('AUTH_REQUIRED')
     }
@@ -51,13 +60,19 @@ describe('authorization of every route', () => {
     for (const r of t.app.routeCatalogue.filter((x) => x.access !== 'public' && x.access !== 'authenticated')) {
       const lacking = ROLES.filter((role) => !capabilitiesOf([role]).includes(r.access as never))
       for (const role of lacking) {
-        const res = await clients.get(role)!.request({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
+        const res = await clients
+          .get(role)!
+          .request({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
         expect(res.statusCode, `${role} → ${r.method} ${r.url}`).toBe(403)
         expect(res.json().code).toBe('AUTH_FORBIDDEN')
         checked++
       }
       if (r.access !== 'directory:read') {
-        const res = await integration.request({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
+        const res = await integration.request({
+          method: r.method as 'GET',
+          url: concreteUrl(r.url),
+          payload: r.method === 'GET' ? undefined : {},
+        })
         expect(res.statusCode, `api key → ${r.method} ${r.url}`).toBe(403)
         checked++
       }
@@ -68,7 +83,9 @@ describe('authorization of every route', () => {
   it('a role that has the capability gets past the guard (not 401/403) on every route', async () => {
     // Logout would end the admin's session half-way through; it has its own test in auth.test.ts.
     for (const r of t.app.routeCatalogue.filter((x) => x.access !== 'public' && x.url !== '/api/auth/logout')) {
-      const res = await clients.get('admin')!.request({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
+      const res = await clients
+        .get('admin')!
+        .request({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} })
       expect([401, 403], `${r.method} ${r.url} → ${res.statusCode} ${res.body}`).not.toContain(res.statusCode)
     }
   })

@@ -13,7 +13,13 @@ beforeAll(async () => {
   t = await createTestContext()
   await t.platform.db.tx(async (tx) => {
     for (let i = 0; i < 20; i++)
-      await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'test.event', resourceType: 'test', resourceId: String(i), data: { i } })
+      await recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'test.event',
+        resourceType: 'test',
+        resourceId: String(i),
+        data: { i },
+      })
   })
 })
 afterAll(() => t.close())
@@ -45,7 +51,9 @@ async function cliVerify() {
 
 describe('audit log', () => {
   it('is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
-    await expect(t.platform.db.query(`update core_audit_log set action = 'x' where seq = 1`)).rejects.toThrow(/append-only/)
+    await expect(t.platform.db.query(`update core_audit_log set action = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(t.platform.db.query('delete from core_audit_log where seq = 1')).rejects.toThrow(/append-only/)
     await expect(t.platform.db.query('truncate core_audit_log')).rejects.toThrow(/append-only/)
   })
@@ -60,7 +68,9 @@ describe('audit log', () => {
   })
 
   it('detects a modified row', async () => {
-    const seq = (await t.platform.db.query(`select seq from core_audit_log where action = 'test.event' and resource_id = '5'`)).rows[0].seq
+    const seq = (
+      await t.platform.db.query(`select seq from core_audit_log where action = 'test.event' and resource_id = '5'`)
+    ).rows[0].seq
     await tamper(`update core_audit_log set data = '{"i": 999}' where seq = ${seq}`)
     const r = await verifyAudit(t.platform.db.pool)
     expect(r.ok).toBe(false)
@@ -73,7 +83,9 @@ describe('audit log', () => {
   })
 
   it('detects a deleted row in the middle and deleted rows at the end', async () => {
-    const seqs = (await t.platform.db.query(`select seq from core_audit_log order by seq`)).rows.map((r) => Number(r.seq))
+    const seqs = (await t.platform.db.query(`select seq from core_audit_log order by seq`)).rows.map((r) =>
+      Number(r.seq),
+    )
     const middle = seqs[10]!
     const last = seqs[seqs.length - 1]!
     await tamper(`delete from core_audit_log where seq = ${middle}`)

@@ -24,7 +24,11 @@ describe('login, session and logout', () => {
   it('GET /api/me returns the account for the session and 401 without one', async () => {
     const c = await t.login('yulindian')
     const me = (await c.get('/api/me')).json()
-    expect(me.user.posts[0]).toMatchObject({ role: 'town_clerk', scopeDivisionCode: '370612106', scopeDivisionName: '玉林店镇' })
+    expect(me.user.posts[0]).toMatchObject({
+      role: 'town_clerk',
+      scopeDivisionCode: '370612106',
+      scopeDivisionName: '玉林店镇',
+    })
     const anon = await t.anonymous().get('/api/me')
     expect(anon.statusCode).toBe(401)
     expect(anon.json()).toMatchObject({ code: 'AUTH_REQUIRED', message: '请先登录' })
@@ -37,7 +41,11 @@ describe('login, session and logout', () => {
     expect(zh.json()).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' })
     const en = await t
       .anonymous()
-      .post('/api/auth/login', { username: 'no-such-user', password: 'nope-1234' }, { 'accept-language': 'en-US,en;q=0.9' })
+      .post(
+        '/api/auth/login',
+        { username: 'no-such-user', password: 'nope-1234' },
+        { 'accept-language': 'en-US,en;q=0.9' },
+      )
     expect(en.json()).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: 'Wrong username or password' })
   })
 
@@ -54,8 +62,12 @@ describe('login, session and logout', () => {
     )
     expect(audit.rows[0].n).toBe(1)
     // The lock expires: move it into the past and the right password works again.
-    await t.platform.db.query(`update core_user set locked_until = now() - interval '1 second' where username = 'inspector'`)
-    expect((await t.anonymous().post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD })).statusCode).toBe(200)
+    await t.platform.db.query(
+      `update core_user set locked_until = now() - interval '1 second' where username = 'inspector'`,
+    )
+    expect(
+      (await t.anonymous().post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD })).statusCode,
+    ).toBe(200)
   })
 
   it('rejects a state-changing request without the CSRF token (403) and accepts it with the token', async () => {
@@ -113,13 +125,25 @@ describe('API keys for integrations', () => {
     expect(key).toMatch(/^ruyu_[A-Za-z0-9]{8}_/)
     const stored = await t.platform.db.query('select key_hash from core_api_key where id = $1', [id])
     expect(stored.rows[0].key_hash).not.toContain(key.split('_')[2])
-    const list = await t.app.inject({ method: 'GET', url: '/api/directory/divisions', headers: { authorization: `Bearer ${key}` } })
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/directory/divisions',
+      headers: { authorization: `Bearer ${key}` },
+    })
     expect(list.statusCode).toBe(200)
     expect(list.json().items[0].code).toBe('370612')
-    const noCap = await t.app.inject({ method: 'GET', url: '/api/directory/staff', headers: { authorization: `Bearer ${key}` } })
+    const noCap = await t.app.inject({
+      method: 'GET',
+      url: '/api/directory/staff',
+      headers: { authorization: `Bearer ${key}` },
+    })
     expect(noCap.statusCode).toBe(403)
     expect((await admin.delete(`/api/admin/api-keys/${id}`)).statusCode).toBe(204)
-    const revoked = await t.app.inject({ method: 'GET', url: '/api/directory/divisions', headers: { authorization: `Bearer ${key}` } })
+    const revoked = await t.app.inject({
+      method: 'GET',
+      url: '/api/directory/divisions',
+      headers: { authorization: `Bearer ${key}` },
+    })
     expect(revoked.statusCode).toBe(401)
     expect(revoked.json().code).toBe('AUTH_API_KEY_INVALID')
   })

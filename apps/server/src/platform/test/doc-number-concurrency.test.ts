@@ -5,7 +5,11 @@ import { allocateDocNumber, ensureDocSeries } from '../doc-number.ts'
 let t: TestContext
 beforeAll(async () => {
   t = await createTestContext()
-  await ensureDocSeries(t.platform.db.pool, { key: 'test.decision', name: '测试文号', pattern: '牟审〔{yyyy}〕{seq:6}' })
+  await ensureDocSeries(t.platform.db.pool, {
+    key: 'test.decision',
+    name: '测试文号',
+    pattern: '牟审〔{yyyy}〕{seq:6}',
+  })
 })
 afterAll(() => t.close())
 
@@ -45,7 +49,11 @@ describe('document numbers under concurrency', () => {
 
   it('admins configure series patterns over the API; bad patterns are refused', async () => {
     const admin = await t.login('admin')
-    const ok = await admin.put('/api/admin/doc-series', { key: 'fire.filing', name: '消防备案号', pattern: '牟消备〔{yyyy}〕第{seq:4}号' })
+    const ok = await admin.put('/api/admin/doc-series', {
+      key: 'fire.filing',
+      name: '消防备案号',
+      pattern: '牟消备〔{yyyy}〕第{seq:4}号',
+    })
     expect(ok.statusCode).toBe(204)
     const n = await t.platform.db.tx((tx) => allocateDocNumber(tx, 'fire.filing', new Date('2026-03-01T00:00:00Z')))
     expect(n.number).toBe('牟消备〔2026〕第0001号')

@@ -12,7 +12,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 function multipart(name: string, data: Buffer, type = 'application/octet-stream') {
   const boundary = '----ruyu-test-boundary'
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ])
@@ -37,7 +39,10 @@ describe('health, metrics and API docs', () => {
     const spec = r.json()
     expect(spec.openapi).toMatch(/^3\./)
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/directory/divisions']))
-    expect(spec.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password'])
+    expect(spec.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'username',
+      'password',
+    ])
   })
   it('security headers and a CSP are set', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/meta' })
@@ -50,7 +55,11 @@ describe('health, metrics and API docs', () => {
 describe('file uploads', () => {
   it('stores an allowed file and lets its owner download it; others get 404', async () => {
     const ent = await t.login('enterprise')
-    const up = await ent.request({ method: 'POST', url: '/api/files', ...multipart('营业执照.pdf', PDF, 'application/pdf') })
+    const up = await ent.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('营业执照.pdf', PDF, 'application/pdf'),
+    })
     expect(up.statusCode).toBe(201)
     const f = up.json()
     expect(f).toMatchObject({ name: '营业执照.pdf', mime: 'application/pdf', size: PDF.length })
@@ -62,10 +71,18 @@ describe('file uploads', () => {
   })
   it('refuses a disallowed type and a file whose content does not match its extension', async () => {
     const c = await t.login('window')
-    const exe = await c.request({ method: 'POST', url: '/api/files', ...multipart('setup.exe', Buffer.from('MZ\x90\x00')) })
+    const exe = await c.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('setup.exe', Buffer.from('MZ\x90\x00')),
+    })
     expect(exe.statusCode).toBe(400)
     expect(exe.json().code).toBe('FILE_TYPE_NOT_ALLOWED')
-    const fake = await c.request({ method: 'POST', url: '/api/files', ...multipart('scan.pdf', Buffer.from('MZ\x90\x00 not a pdf')) })
+    const fake = await c.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('scan.pdf', Buffer.from('MZ\x90\x00 not a pdf')),
+    })
     expect(fake.json().code).toBe('FILE_TYPE_NOT_ALLOWED')
   })
   it('refuses an oversize file with a coded 400 and stores nothing', async () => {
@@ -129,7 +146,14 @@ describe('notifications', () => {
     const t2 = await createTestContext({ env: { SMS_GATEWAY_URL: `http://127.0.0.1:${port}/send` } })
     try {
       const uid = (await t2.platform.db.query(`select id from core_user where username = 'citizen'`)).rows[0].id
-      await t2.platform.db.tx((tx) => t2.platform.notifications.send(tx, { userIds: [uid], title: '办结通知', body: '您的诉求已办结', channels: ['sms'] }))
+      await t2.platform.db.tx((tx) =>
+        t2.platform.notifications.send(tx, {
+          userIds: [uid],
+          title: '办结通知',
+          body: '您的诉求已办结',
+          channels: ['sms'],
+        }),
+      )
       await t2.platform.events.drain()
       expect(JSON.parse(received[0]!)).toMatchObject({ mobile: '13905350012' })
       const m = await t2.platform.db.query('select status from core_message')
@@ -144,7 +168,10 @@ describe('notifications', () => {
 describe('calendar API', () => {
   it('computes deadlines over HTTP and lets an admin import the next year (provisional → published)', async () => {
     const c = await t.login('window')
-    expect((await c.get('/api/calendar/add-workdays?from=2026-02-13&days=5')).json()).toEqual({ date: '2026-02-27', provisional: false })
+    expect((await c.get('/api/calendar/add-workdays?from=2026-02-13&days=5')).json()).toEqual({
+      date: '2026-02-27',
+      provisional: false,
+    })
     expect((await c.get('/api/calendar/add-workdays?from=2026-12-30&days=3')).json().provisional).toBe(true)
     const years = (await c.get('/api/calendar/years')).json().items.map((y: { year: number }) => y.year)
     expect(years).toEqual([2024, 2025, 2026])
@@ -161,9 +188,15 @@ describe('calendar API', () => {
     expect(imp.statusCode).toBe(201)
     const after = (await c.get('/api/calendar/add-workdays?from=2026-12-30&days=3')).json()
     expect(after).toEqual({ date: '2027-01-05', provisional: false }) // Dec 31, Jan 4, Jan 5
-    const outbox = await t.platform.db.query(`select payload from core_outbox where name = 'platform.calendar.imported' and payload->>'year' = '2027'`)
+    const outbox = await t.platform.db.query(
+      `select payload from core_outbox where name = 'platform.calendar.imported' and payload->>'year' = '2027'`,
+    )
     expect(outbox.rows[0].payload).toEqual({ year: 2027, version: 1 })
-    const wrongYear = await admin.post('/api/calendar/years/2028', { source: 'x', holidays: [{ date: '2027-05-01', name: '劳动节' }], workdays: [] })
+    const wrongYear = await admin.post('/api/calendar/years/2028', {
+      source: 'x',
+      holidays: [{ date: '2027-05-01', name: '劳动节' }],
+      workdays: [],
+    })
     expect(wrongYear.statusCode).toBe(400)
     expect(wrongYear.json().code).toBe('CALENDAR_SCHEDULE_INVALID')
   })

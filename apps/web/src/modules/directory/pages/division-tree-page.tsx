@@ -73,13 +73,16 @@ export default function DivisionTreePage() {
     // A single root (a district clerk's own district) is opened straight away: its towns are what people look for.
     const only = items.length === 1 ? items[0] : undefined
     if (only && only.childCount > 0) {
-      void loadChildren(only.code).then((page) => {
-        updateTree((prev) => withChildren(prev, only.code, page.items.map(toNode)))
-        setLoadedKeys((prev) => [...new Set([...prev, only.code])])
-        setExpandedKeys((prev) => [...new Set([...prev, only.code])])
-      })
+      loadChildren(only.code).then(
+        (page) => {
+          updateTree((prev) => withChildren(prev, only.code, page.items.map(toNode)))
+          setLoadedKeys((prev) => [...new Set([...prev, only.code])])
+          setExpandedKeys((prev) => [...new Set([...prev, only.code])])
+        },
+        (err: unknown) => void message.error(toErrorMessage(err)),
+      )
     }
-  }, [roots.data, updateTree, loadChildren])
+  }, [roots.data, updateTree, loadChildren, message])
 
   const select = useCallback(
     (code: string | null) => {
