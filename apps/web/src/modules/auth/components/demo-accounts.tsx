@@ -16,7 +16,6 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
   return (
     <Alert
       type="info"
-      showIcon
       style={{ marginTop: 24 }}
       title={t('auth.login.demoTitle')}
       description={
@@ -32,6 +31,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
                 key={account.username}
                 size="small"
                 title={account.displayName}
+                style={{ fontSize: 12, paddingInline: 6 }}
                 onClick={() => onPick(account.username, password)}
               >
                 {t('auth.login.demoAccount', {
