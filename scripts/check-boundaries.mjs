@@ -12,8 +12,20 @@ const SERVER = path.join(ROOT, 'apps/server/src')
 const MODULES_DIR = path.join(SERVER, 'modules')
 // Dependency order (ARCHITECTURE.md §3): a module may use only those before it.
 const ORDER = [
-  'directory', 'catalog', 'workflow', 'rating', 'certificate', 'approval', 'enterprise', 'policy',
-  'assisted-service', 'hotline', 'fire-filing', 'bid-evaluation', 'survey', 'dashboard',
+  'directory',
+  'catalog',
+  'workflow',
+  'rating',
+  'certificate',
+  'approval',
+  'enterprise',
+  'policy',
+  'assisted-service',
+  'hotline',
+  'fire-filing',
+  'bid-evaluation',
+  'survey',
+  'dashboard',
 ]
 const REQUIRED = ['index.ts', 'routes.ts', 'service.ts', 'repo.ts']
 const problems = []
@@ -46,7 +58,8 @@ for (const file of walk(SERVER)) {
     if (!from) {
       // Only the composition root (app.ts, seed.ts, cli) may wire modules, and only through their index.ts.
       if (rel.includes(`${path.sep}platform${path.sep}`)) problems.push(`${rel}: platform code imports module ${to}`)
-      else if (path.basename(target) !== 'index.ts') problems.push(`${rel}: imports ${spec} instead of modules/${to}/index.ts`)
+      else if (path.basename(target) !== 'index.ts')
+        problems.push(`${rel}: imports ${spec} instead of modules/${to}/index.ts`)
       continue
     }
     if (from === to) continue
@@ -58,7 +71,20 @@ for (const file of walk(SERVER)) {
 }
 
 const tableRe = /\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)\b/gi
-const SQL_WORDS = new Set(['unnest', 'lateral', 'select', 'up', 'set', 'only', 'if', 'exists', 'the', 'a', 'its', 'this'])
+const SQL_WORDS = new Set([
+  'unnest',
+  'lateral',
+  'select',
+  'up',
+  'set',
+  'only',
+  'if',
+  'exists',
+  'the',
+  'a',
+  'its',
+  'this',
+])
 if (fs.existsSync(MODULES_DIR)) {
   for (const mod of fs.readdirSync(MODULES_DIR)) {
     const dir = path.join(MODULES_DIR, mod)

@@ -1,3 +1,4 @@
+import './index.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,11 +43,5 @@ export default async function setup(project: TestProject) {
     await admin.end()
     await stopServer?.()
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
-  }
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testDb: { serverUrl: string; template: string }
   }
 }

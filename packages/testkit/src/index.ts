@@ -100,3 +100,9 @@ export async function createTestContext(
   }
 }
 export { concreteUrl } from './routes.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDb: { serverUrl: string; template: string }
+  }
+}

@@ -12,7 +12,9 @@ export function renderErrorsDoc(): string {
     '',
     '| Code | HTTP | Kind | 中文 | English |',
     '|---|---|---|---|---|',
-    ...rows.map(([code, e]) => `| \`${code}\` | ${STATUS_OF[e.kind]} | ${e.kind} | ${e.messages.zh} | ${e.messages.en} |`),
+    ...rows.map(
+      ([code, e]) => `| \`${code}\` | ${STATUS_OF[e.kind]} | ${e.kind} | ${e.messages.zh} | ${e.messages.en} |`,
+    ),
     '',
   ]
   return lines.join('\n')

@@ -70,7 +70,7 @@ describe('audit log', () => {
   it('detects a modified row', async () => {
     const seq = (
       await t.platform.db.query(`select seq from core_audit_log where action = 'test.event' and resource_id = '5'`)
-    ).rows[0].seq
+    ).rows[0]!.seq
     await tamper(`update core_audit_log set data = '{"i": 999}' where seq = ${seq}`)
     const r = await verifyAudit(t.platform.db.pool)
     expect(r.ok).toBe(false)

@@ -60,7 +60,7 @@ describe('login, session and logout', () => {
     const audit = await t.platform.db.query(
       `select count(*)::int n from core_audit_log where action = 'auth.login_failed' and data->>'locked' = 'true'`,
     )
-    expect(audit.rows[0].n).toBe(1)
+    expect(audit.rows[0]!.n).toBe(1)
     // The lock expires: move it into the past and the right password works again.
     await t.platform.db.query(
       `update core_user set locked_until = now() - interval '1 second' where username = 'inspector'`,
@@ -108,7 +108,7 @@ describe('login, session and logout', () => {
     const s = await t.platform.db.query('select id from core_session where id = $1', [token])
     expect(s.rowCount).toBe(0)
     const u = await t.platform.db.query(`select password_hash from core_user where username = 'leader'`)
-    expect(u.rows[0].password_hash).toMatch(/^\$argon2id\$/)
+    expect(u.rows[0]!.password_hash).toMatch(/^\$argon2id\$/)
   })
 })
 
@@ -124,7 +124,7 @@ describe('API keys for integrations', () => {
     const { key, id } = created.json()
     expect(key).toMatch(/^ruyu_[A-Za-z0-9]{8}_/)
     const stored = await t.platform.db.query('select key_hash from core_api_key where id = $1', [id])
-    expect(stored.rows[0].key_hash).not.toContain(key.split('_')[2])
+    expect(stored.rows[0]!.key_hash).not.toContain(key.split('_')[2])
     const list = await t.app.inject({
       method: 'GET',
       url: '/api/directory/divisions',

@@ -18,7 +18,7 @@ describe('durable jobs (pg-boss on the same PostgreSQL)', () => {
     await first.stop() // the process "dies" before the timer is due
 
     const rows = await t.platform.db.query(`select count(*)::int n from pgboss.job where name = 'test.timer'`)
-    expect(rows.rows[0].n).toBe(1) // the timer is a row, not a setTimeout
+    expect(rows.rows[0]!.n).toBe(1) // the timer is a row, not a setTimeout
 
     const second = await startJobs(t.url, log)
     try {

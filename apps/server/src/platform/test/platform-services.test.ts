@@ -93,7 +93,7 @@ describe('file uploads', () => {
       const r = await c.request({ method: 'POST', url: '/api/files', ...multipart('big.pdf', big, 'application/pdf') })
       expect(r.statusCode).toBe(400)
       expect(['BODY_TOO_LARGE', 'FILE_TOO_LARGE']).toContain(r.json().code)
-      expect((await small.platform.db.query('select count(*)::int n from core_file')).rows[0].n).toBe(0)
+      expect((await small.platform.db.query('select count(*)::int n from core_file')).rows[0]!.n).toBe(0)
     } finally {
       await small.close()
     }
@@ -102,7 +102,7 @@ describe('file uploads', () => {
 
 describe('notifications', () => {
   it('a notification queued in a transaction reaches the inbox after commit via the outbox; channels are recorded', async () => {
-    const leader = (await t.platform.db.query(`select id from core_user where username = 'leader'`)).rows[0].id
+    const leader = (await t.platform.db.query(`select id from core_user where username = 'leader'`)).rows[0]!.id
     await t.platform.db.tx((tx) =>
       t.platform.notifications.send(tx, {
         userIds: [leader],
@@ -145,7 +145,7 @@ describe('notifications', () => {
     const port = (gw.address() as { port: number }).port
     const t2 = await createTestContext({ env: { SMS_GATEWAY_URL: `http://127.0.0.1:${port}/send` } })
     try {
-      const uid = (await t2.platform.db.query(`select id from core_user where username = 'citizen'`)).rows[0].id
+      const uid = (await t2.platform.db.query(`select id from core_user where username = 'citizen'`)).rows[0]!.id
       await t2.platform.db.tx((tx) =>
         t2.platform.notifications.send(tx, {
           userIds: [uid],
@@ -191,7 +191,7 @@ describe('calendar API', () => {
     const outbox = await t.platform.db.query(
       `select payload from core_outbox where name = 'platform.calendar.imported' and payload->>'year' = '2027'`,
     )
-    expect(outbox.rows[0].payload).toEqual({ year: 2027, version: 1 })
+    expect(outbox.rows[0]!.payload).toEqual({ year: 2027, version: 1 })
     const wrongYear = await admin.post('/api/calendar/years/2028', {
       source: 'x',
       holidays: [{ date: '2027-05-01', name: '劳动节' }],

@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await createTestContext()
   yulindian = await t.login('yulindian')
   admin = await t.login('admin')
-  ninghaiStaffId = (await t.platform.db.query(`select id from core_user where username = 'ninghai'`)).rows[0].id
+  ninghaiStaffId = (await t.platform.db.query(`select id from core_user where username = 'ninghai'`)).rows[0]!.id
 })
 afterAll(() => t.close())
 
@@ -49,7 +49,7 @@ describe('division tree', () => {
     const villages = await t.platform.db.query(
       `select count(*)::int n from core_division where level = 'village' and code like '370612%'`,
     )
-    expect(villages.rows[0].n).toBe(584)
+    expect(villages.rows[0]!.n).toBe(584)
   })
 
   it('searches by Chinese name and by code, and returns the ancestor path of a division', async () => {

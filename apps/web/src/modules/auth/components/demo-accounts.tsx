@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Typography } from 'antd'
+import { Alert, Button, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { roleName } from '../../../shared/labels'
 import { useMeta } from '../hooks'
@@ -25,7 +25,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
               {t('auth.login.demoBody', { password })}
             </Typography.Paragraph>
           ) : null}
-          <Flex wrap gap={4}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
             {accounts.map((account) => (
               <Button
                 key={account.username}
@@ -40,7 +40,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
                 })}
               </Button>
             ))}
-          </Flex>
+          </div>
         </div>
       }
     />
