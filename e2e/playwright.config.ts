@@ -50,5 +50,7 @@ export default defineConfig({
         timeout: 180_000,
         reuseExistingServer: !process.env.CI,
         stderr: 'pipe',
+        // SIGTERM lets the server close its pools and stop the embedded PostgreSQL (SIGKILL would orphan it).
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
       },
 })

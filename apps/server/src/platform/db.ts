@@ -13,9 +13,16 @@ export interface Db {
   /** Runs fn in one transaction; commits or rolls back; after-commit hooks run once it is durable. */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>
-  /** Registers a callback to run after any transaction commits (the outbox dispatcher uses it). */
-  onCommit(fn: () => void): void
   close(): Promise<void>
+}
+
+const afterCommitHooks = new WeakMap<pg.PoolClient, Array<() => void>>()
+
+/** Runs fn once the given transaction has committed (never if it rolls back). */
+export function afterCommit(tx: Tx, fn: () => void): void {
+  const hooks = afterCommitHooks.get(tx) ?? []
+  if (!hooks.includes(fn)) hooks.push(fn)
+  afterCommitHooks.set(tx, hooks)
 }
 
 export function createDb(url: string, opts: { max?: number } = {}): Db {
@@ -23,7 +30,6 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   })
-  const commitHooks: Array<() => void> = []
   return {
     pool,
     async tx(fn) {
@@ -32,9 +38,12 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
         await client.query('begin')
         const out = await fn(client)
         await client.query('commit')
-        for (const h of commitHooks) h()
+        const hooks = afterCommitHooks.get(client)
+        afterCommitHooks.delete(client)
+        for (const h of hooks ?? []) h()
         return out
       } catch (err) {
+        afterCommitHooks.delete(client)
         await client.query('rollback').catch(() => {})
         throw err
       } finally {
@@ -43,9 +52,6 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
     },
     query(text, params) {
       return pool.query(text, params as unknown[])
-    },
-    onCommit(fn) {
-      commitHooks.push(fn)
     },
     close: () => pool.end(),
   }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db, Tx } from './db.ts'
+import { afterCommit, type Db, type Tx } from './db.ts'
 
 export interface OutboxEvent<P = Record<string, unknown>> {
   id: number
@@ -93,6 +93,7 @@ export function createEvents(
     return current
   }
 
+  const kickSoon = () => setImmediate(kick)
   const kick = () => {
     if (!started) return
     drain().catch((err) => log.error({ err }, 'outbox drain failed'))
@@ -104,6 +105,8 @@ export function createEvents(
         name,
         JSON.stringify(payload),
       ])
+      // Deliver right after this transaction commits, not only at the next poll.
+      afterCommit(tx, kickSoon)
       return Number(rows[0].id)
     },
     subscribe(name, fn) {
@@ -113,7 +116,6 @@ export function createEvents(
     start() {
       if (started) return
       started = true
-      db.onCommit(() => setImmediate(kick))
       timer = setInterval(kick, opts.pollMs ?? 1000)
       timer.unref()
       kick()
