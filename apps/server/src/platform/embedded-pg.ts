@@ -114,12 +114,21 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
 
   let clusterDir = path.join(absData, 'pg')
   if (root) {
-    // The cluster must be reachable by `postgres`: keep it under /var/lib (persistent), keyed by the data dir.
-    const key = createHash('sha256').update(absData).digest('hex').slice(0, 16)
-    const base = opts.ephemeral ? os.tmpdir() : '/var/lib/ruyu'
-    clusterDir = path.join(base, `ruyu-pg-${key}`)
-    fs.mkdirSync(base, { recursive: true, mode: 0o755 })
-    fs.writeFileSync(path.join(absData, 'pg-location.txt'), `${clusterDir}\n`)
+    // The cluster must be reachable by `postgres`: keep it under /var/lib (persistent). The data dir holds the
+    // pointer, so deleting the data dir resets the database as it does for a normal user.
+    const pointer = path.join(absData, 'pg-location.txt')
+    const recorded = fs.existsSync(pointer) ? fs.readFileSync(pointer, 'utf8').trim() : ''
+    if (recorded && fs.existsSync(recorded)) clusterDir = recorded
+    else {
+      const key = createHash('sha256').update(absData).digest('hex').slice(0, 16)
+      const base = opts.ephemeral ? os.tmpdir() : '/var/lib/ruyu'
+      fs.mkdirSync(base, { recursive: true, mode: 0o755 })
+      // Clusters of an earlier, deleted data dir at the same path are orphans: remove them.
+      for (const old of fs.readdirSync(base).filter((d) => d.startsWith(`ruyu-pg-${key}`)))
+        fs.rmSync(path.join(base, old), { recursive: true, force: true })
+      clusterDir = path.join(base, `ruyu-pg-${key}-${Date.now().toString(36)}`)
+      fs.writeFileSync(pointer, `${clusterDir}\n`)
+    }
   }
   const env = {
     ...process.env,
