@@ -13,6 +13,18 @@ export const CAPABILITIES = [
   'docnumber:manage',
   'notification:send',
   'file:upload',
+  // Theme approval (issue #3)
+  'catalog:read',
+  'catalog:manage',
+  'approval:apply', // an enterprise applies online and follows its own cases
+  'approval:intake', // a window clerk takes in applications for an applicant
+  'approval:read', // staff read cases inside their scope
+  'approval:review', // department reviewers act on their department's branches
+  'certificate:print',
+  'certificate:revoke',
+  'rating:submit',
+  'rating:handle',
+  'stats:read',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -31,19 +43,19 @@ export const ROLES = [
 ] as const
 export type Role = (typeof ROLES)[number]
 
-const STAFF_BASE: Capability[] = ['directory:read', 'staff:read', 'file:upload']
+const STAFF_BASE: Capability[] = ['directory:read', 'staff:read', 'file:upload', 'catalog:read']
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  district_leader: [...STAFF_BASE, 'audit:read'],
-  window_clerk: [...STAFF_BASE],
-  dept_reviewer: [...STAFF_BASE],
+  district_leader: [...STAFF_BASE, 'audit:read', 'approval:read', 'stats:read'],
+  window_clerk: [...STAFF_BASE, 'approval:intake', 'approval:read', 'certificate:print', 'stats:read'],
+  dept_reviewer: [...STAFF_BASE, 'approval:read', 'approval:review', 'rating:handle'],
   town_clerk: [...STAFF_BASE],
   village_agent: [...STAFF_BASE],
   hotline_operator: [...STAFF_BASE],
   handling_unit: [...STAFF_BASE],
   inspector: [...STAFF_BASE],
-  enterprise_user: ['file:upload'],
+  enterprise_user: ['file:upload', 'catalog:read', 'approval:apply', 'rating:submit'],
   citizen: ['file:upload'],
 }
 
