@@ -12,6 +12,12 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
+import {
+  createWorkflowService,
+  registerWorkflowWorkers,
+  type WorkflowService,
+  workflowRoutes,
+} from './modules/workflow/index.ts'
 import { rateLimited, routeNotFound } from './platform/errors.ts'
 import { registerAccess } from './platform/http/access.ts'
 import { langOf, registerErrorHandler } from './platform/http/error-handler.ts'
@@ -24,10 +30,13 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The module services, built once per process from the platform (composition root). */
 export interface Services {
   directory: DirectoryService
+  workflow: WorkflowService
 }
 
 export function createServices(platform: Platform): Services {
-  return { directory: createDirectoryService(platform.db) }
+  const workflow = createWorkflowService(platform)
+  registerWorkflowWorkers(platform, workflow)
+  return { directory: createDirectoryService(platform.db), workflow }
 }
 
 export interface BuildOptions {
@@ -131,6 +140,7 @@ export async function buildApp(
 
   await app.register(platformRoutes)
   await app.register(directoryRoutes(services.directory), { prefix: '/api/directory' })
+  await app.register(workflowRoutes(services.workflow), { prefix: '/api/workflow' })
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -1,21 +1,33 @@
 import type { FastifyBaseLogger } from 'fastify'
 import PgBoss from 'pg-boss'
+import type { Tx } from './db.ts'
 
 /**
- * Durable jobs and timers on the same PostgreSQL (pg-boss, schema `pgboss`). Modules register handlers with
- * `work` and schedule with `send`/`sendAfter`; timers survive restarts because they are rows, not setTimeouts.
+ * Durable jobs and timers on the same PostgreSQL (pg-boss, schema `pgboss`). Every process can send (also inside a
+ * business transaction, so a timer exists exactly when the state change that needs it commits); only processes
+ * with workers enabled (RUYU_ROLE worker/all) run handlers. Timers survive restarts because they are rows.
  */
 export interface Jobs {
   boss: PgBoss
-  /** Creates the queue if needed and attaches a handler. */
+  /** Creates the queue if needed and attaches a handler (workers only). */
   work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void>
   send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
+  /** Sends inside the caller's transaction: the job commits or rolls back with it. */
+  sendInTx(tx: Tx, name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
   schedule(name: string, cron: string): Promise<void>
   stop(): Promise<void>
 }
 
-export async function startJobs(url: string, log: FastifyBaseLogger): Promise<Jobs> {
-  const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, application_name: 'ruyu-jobs' })
+export async function startJobs(url: string, log: FastifyBaseLogger, opts: { workers?: boolean } = {}): Promise<Jobs> {
+  const workers = opts.workers ?? true
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'ruyu-jobs',
+    supervise: workers,
+    schedule: workers,
+  })
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'))
   await boss.start()
   const queues = new Set<string>()
@@ -35,6 +47,13 @@ export async function startJobs(url: string, log: FastifyBaseLogger): Promise<Jo
     async send(name, data, options) {
       await ensure(name)
       return boss.send(name, data, options ?? {})
+    },
+    async sendInTx(tx, name, data, options) {
+      await ensure(name)
+      return boss.send(name, data, {
+        ...options,
+        db: { executeSql: (text: string, values: unknown[]) => tx.query(text, values) },
+      })
     },
     async schedule(name, cron) {
       await ensure(name)

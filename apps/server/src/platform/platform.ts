@@ -19,9 +19,12 @@ export interface Platform {
   auth: Auth
   files: Files
   notifications: Notifications
-  jobs: Jobs | null
+  /** pg-boss: every process can send jobs and timers; workers run only with config.jobs. */
+  jobs: Jobs
   log: FastifyBaseLogger
-  /** Starts background work (outbox dispatch, pg-boss) when config.jobs is on. */
+  /** Registers a job handler that modules need; started by startBackground (workers only). */
+  addWorker(start: (jobs: Jobs) => Promise<void>): void
+  /** Starts background work (outbox dispatch, pg-boss workers) when config.jobs is on. */
   startBackground(): Promise<void>
   close(): Promise<void>
 }
@@ -37,6 +40,8 @@ export async function createPlatform(
   const events = createEvents(db, log)
   const calendar = createCalendar(db, events)
   await calendar.reload()
+  const jobs = await startJobs(databaseUrl, log, { workers: config.jobs })
+  const workerStarters: Array<(jobs: Jobs) => Promise<void>> = []
   const platform: Platform = {
     config,
     databaseUrl,
@@ -46,13 +51,15 @@ export async function createPlatform(
     auth: createAuth(db, config),
     files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
-    jobs: null,
+    jobs,
     log,
+    addWorker(start) {
+      workerStarters.push(start)
+    },
     async startBackground() {
       if (!config.jobs) return
       events.start()
-      const jobs = await startJobs(databaseUrl, log)
-      platform.jobs = jobs
+      for (const start of workerStarters) await start(jobs)
       // Housekeeping on pg-boss's cron: expired sessions go hourly.
       await jobs.work('platform.session-cleanup', async () => {
         await db.query('delete from core_session where expires_at < now()')
@@ -65,7 +72,7 @@ export async function createPlatform(
     },
     async close() {
       await events.stop()
-      await platform.jobs?.stop()
+      await jobs.stop()
       await db.close()
     },
   }

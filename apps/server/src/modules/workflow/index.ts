@@ -1,0 +1,15 @@
+import type { Platform } from '../../platform/platform.ts'
+import { createWorkflowService, TIMER_QUEUE, type WorkflowService } from './service.ts'
+
+/** Definition types for modules that publish workflows. */
+export type { ActionSpec, BranchData, Duration, StateSpec, WorkflowSpec } from './domain.ts'
+export type { InstanceRow } from './repo.ts'
+/** Workflow routes (worklist, instance detail with available actions, act). */
+export { canSee, workflowRoutes } from './routes.ts'
+/** The one workflow engine: versioned definitions, parallel branches with joins, SLA clocks, durable timers. */
+export { createWorkflowService, engineActorOf, type SignalHandler, type WorkflowService } from './service.ts'
+
+/** Registers the SLA timer worker (runs where pg-boss workers run). */
+export function registerWorkflowWorkers(platform: Platform, service: WorkflowService) {
+  platform.addWorker((jobs) => jobs.work(TIMER_QUEUE, (data) => service.handleTimer(data as never)))
+}

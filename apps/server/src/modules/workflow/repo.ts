@@ -1,0 +1,375 @@
+import type { Queryable, Tx } from '../../platform/db.ts'
+import type { BranchData, WorkflowSpec } from './domain.ts'
+
+export interface DefinitionRow {
+  id: string
+  key: string
+  version: number
+  name: string
+  spec: WorkflowSpec
+  createdAt: string
+}
+
+export interface InstanceRow {
+  id: string
+  definitionId: string
+  parentId: string | null
+  rootId: string
+  branch: BranchData | null
+  subjectType: string
+  subjectId: string
+  title: string
+  divisionCode: string
+  applicantId: string | null
+  state: string
+  status: 'active' | 'completed' | 'cancelled'
+  outcome: string | null
+  context: Record<string, unknown>
+  startedAt: Date
+  dueAt: Date | null
+  dueProvisional: boolean
+  pausedAt: Date | null
+  pauseDepth: number
+  pausedTotalMs: number
+  completedAt: Date | null
+  version: number
+}
+
+export interface TaskRow {
+  id: string
+  instanceId: string
+  rootId: string
+  state: string
+  name: string
+  assigneeRole: string | null
+  assigneeDepartmentId: string | null
+  assigneeApplicant: boolean
+  divisionCode: string
+  status: 'open' | 'done' | 'cancelled'
+  dueAt: Date | null
+  warnAt: Date | null
+  slaFlag: 'on_track' | 'warning' | 'overdue'
+  pausedAt: Date | null
+  createdAt: Date
+  completedAt: Date | null
+  completedBy: string | null
+  completedAction: string | null
+}
+
+const toDefinition = (r: Record<string, any>): DefinitionRow => ({
+  id: r.id,
+  key: r.key,
+  version: r.version,
+  name: r.name,
+  spec: r.spec,
+  createdAt: r.created_at.toISOString(),
+})
+
+const toInstance = (r: Record<string, any>): InstanceRow => ({
+  id: r.id,
+  definitionId: r.definition_id,
+  parentId: r.parent_id,
+  rootId: r.root_id,
+  branch: r.branch,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  title: r.title,
+  divisionCode: r.division_code,
+  applicantId: r.applicant_id,
+  state: r.state,
+  status: r.status,
+  outcome: r.outcome,
+  context: r.context,
+  startedAt: r.started_at,
+  dueAt: r.due_at,
+  dueProvisional: r.due_provisional,
+  pausedAt: r.paused_at,
+  pauseDepth: r.pause_depth,
+  pausedTotalMs: Number(r.paused_total_ms),
+  completedAt: r.completed_at,
+  version: r.version,
+})
+
+const toTask = (r: Record<string, any>): TaskRow => ({
+  id: r.id,
+  instanceId: r.instance_id,
+  rootId: r.root_id,
+  state: r.state,
+  name: r.name,
+  assigneeRole: r.assignee_role,
+  assigneeDepartmentId: r.assignee_department_id,
+  assigneeApplicant: r.assignee_applicant,
+  divisionCode: r.division_code,
+  status: r.status,
+  dueAt: r.due_at,
+  warnAt: r.warn_at,
+  slaFlag: r.sla_flag,
+  pausedAt: r.paused_at,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+  completedBy: r.completed_by,
+  completedAction: r.completed_action,
+})
+
+export const workflowRepo = {
+  async latestDefinition(q: Queryable, key: string): Promise<DefinitionRow | null> {
+    const { rows } = await q.query('select * from workflow_definition where key = $1 order by version desc limit 1', [
+      key,
+    ])
+    return rows[0] ? toDefinition(rows[0]) : null
+  },
+  async definitionById(q: Queryable, id: string): Promise<DefinitionRow | null> {
+    const { rows } = await q.query('select * from workflow_definition where id = $1', [id])
+    return rows[0] ? toDefinition(rows[0]) : null
+  },
+  async listDefinitions(q: Queryable): Promise<DefinitionRow[]> {
+    const { rows } = await q.query('select distinct on (key) * from workflow_definition order by key, version desc')
+    return rows.map(toDefinition)
+  },
+  async insertDefinition(tx: Tx, d: { key: string; version: number; name: string; spec: WorkflowSpec }) {
+    const { rows } = await tx.query(
+      'insert into workflow_definition (key, version, name, spec) values ($1,$2,$3,$4) returning *',
+      [d.key, d.version, d.name, JSON.stringify(d.spec)],
+    )
+    return toDefinition(rows[0])
+  },
+
+  async insertInstance(
+    tx: Tx,
+    i: Omit<
+      InstanceRow,
+      'id' | 'rootId' | 'status' | 'outcome' | 'pausedAt' | 'pauseDepth' | 'pausedTotalMs' | 'completedAt' | 'version'
+    > & {
+      rootId: string | null
+    },
+  ): Promise<InstanceRow> {
+    const { rows } = await tx.query(
+      `insert into workflow_instance (definition_id, parent_id, root_id, branch, subject_type, subject_id, title,
+         division_code, applicant_id, state, context, started_at, due_at, due_provisional)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) returning *`,
+      [
+        i.definitionId,
+        i.parentId,
+        i.rootId,
+        i.branch ? JSON.stringify(i.branch) : null,
+        i.subjectType,
+        i.subjectId,
+        i.title,
+        i.divisionCode,
+        i.applicantId,
+        i.state,
+        JSON.stringify(i.context),
+        i.startedAt,
+        i.dueAt,
+        i.dueProvisional,
+      ],
+    )
+    let row = rows[0]
+    if (!row.root_id)
+      row = (await tx.query('update workflow_instance set root_id = id where id = $1 returning *', [row.id])).rows[0]
+    return toInstance(row)
+  },
+  async findInstance(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<InstanceRow | null> {
+    const { rows } = await q.query(`select * from workflow_instance where id = $1${opts.lock ? ' for update' : ''}`, [
+      id,
+    ])
+    return rows[0] ? toInstance(rows[0]) : null
+  },
+  async instancesBySubject(q: Queryable, subjectType: string, subjectId: string): Promise<InstanceRow[]> {
+    const { rows } = await q.query(
+      'select * from workflow_instance where subject_type = $1 and subject_id = $2 and parent_id is null order by created_at',
+      [subjectType, subjectId],
+    )
+    return rows.map(toInstance)
+  },
+  async children(q: Queryable, parentId: string): Promise<InstanceRow[]> {
+    const { rows } = await q.query('select * from workflow_instance where parent_id = $1 order by created_at, id', [
+      parentId,
+    ])
+    return rows.map(toInstance)
+  },
+  async descendants(q: Queryable, rootId: string): Promise<InstanceRow[]> {
+    const { rows } = await q.query('select * from workflow_instance where root_id = $1 order by created_at, id', [
+      rootId,
+    ])
+    return rows.map(toInstance)
+  },
+  /** Bumps the version if it is still `expected`: the optimistic lock. False when someone else got there first. */
+  async bumpVersion(tx: Tx, id: string, expected: number): Promise<boolean> {
+    const r = await tx.query(
+      'update workflow_instance set version = version + 1, updated_at = now() where id = $1 and version = $2',
+      [id, expected],
+    )
+    return (r.rowCount ?? 0) === 1
+  },
+  async updateInstance(tx: Tx, i: InstanceRow) {
+    await tx.query(
+      `update workflow_instance set state = $2, status = $3, outcome = $4, context = $5, due_at = $6, paused_at = $7,
+         pause_depth = $8, paused_total_ms = $9, completed_at = $10, updated_at = now() where id = $1`,
+      [
+        i.id,
+        i.state,
+        i.status,
+        i.outcome,
+        JSON.stringify(i.context),
+        i.dueAt,
+        i.pausedAt,
+        i.pauseDepth,
+        i.pausedTotalMs,
+        i.completedAt,
+      ],
+    )
+  },
+
+  async insertTask(
+    tx: Tx,
+    t: Omit<TaskRow, 'id' | 'status' | 'slaFlag' | 'createdAt' | 'completedAt' | 'completedBy' | 'completedAction'>,
+  ) {
+    const { rows } = await tx.query(
+      `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_department_id,
+         assignee_applicant, division_code, due_at, warn_at, paused_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) returning *`,
+      [
+        t.instanceId,
+        t.rootId,
+        t.state,
+        t.name,
+        t.assigneeRole,
+        t.assigneeDepartmentId,
+        t.assigneeApplicant,
+        t.divisionCode,
+        t.dueAt,
+        t.warnAt,
+        t.pausedAt,
+      ],
+    )
+    return toTask(rows[0])
+  },
+  async openTasks(q: Queryable, instanceId: string): Promise<TaskRow[]> {
+    const { rows } = await q.query(`select * from workflow_task where instance_id = $1 and status = 'open'`, [
+      instanceId,
+    ])
+    return rows.map(toTask)
+  },
+  async tasksOfRoot(q: Queryable, rootId: string): Promise<TaskRow[]> {
+    const { rows } = await q.query('select * from workflow_task where root_id = $1 order by created_at, id', [rootId])
+    return rows.map(toTask)
+  },
+  async findTask(q: Queryable, id: string): Promise<TaskRow | null> {
+    const { rows } = await q.query('select * from workflow_task where id = $1', [id])
+    return rows[0] ? toTask(rows[0]) : null
+  },
+  async closeTasks(tx: Tx, instanceId: string, status: 'done' | 'cancelled', by: string | null, action: string | null) {
+    await tx.query(
+      `update workflow_task set status = $2, completed_at = now(), completed_by = $3, completed_action = $4
+       where instance_id = $1 and status = 'open'`,
+      [instanceId, status, by, action],
+    )
+  },
+  async updateTaskClock(tx: Tx, t: Pick<TaskRow, 'id' | 'dueAt' | 'warnAt' | 'pausedAt'>) {
+    await tx.query('update workflow_task set due_at = $2, warn_at = $3, paused_at = $4 where id = $1', [
+      t.id,
+      t.dueAt,
+      t.warnAt,
+      t.pausedAt,
+    ])
+  },
+  async setTaskFlag(tx: Tx, id: string, flag: TaskRow['slaFlag']) {
+    await tx.query('update workflow_task set sla_flag = $2 where id = $1', [id, flag])
+  },
+
+  async insertTransition(
+    tx: Tx,
+    t: {
+      instanceId: string
+      rootId: string
+      fromState: string | null
+      toState: string
+      action: string
+      actorId: string | null
+      actorKind: string
+      actorName: string | null
+      comment: string | null
+      attachments: unknown[]
+      data: Record<string, unknown>
+    },
+  ) {
+    await tx.query(
+      `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
+         comment, attachments, data) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [
+        t.instanceId,
+        t.rootId,
+        t.fromState,
+        t.toState,
+        t.action,
+        t.actorId,
+        t.actorKind,
+        t.actorName,
+        t.comment,
+        JSON.stringify(t.attachments),
+        JSON.stringify(t.data),
+      ],
+    )
+  },
+  async history(q: Queryable, rootId: string) {
+    const { rows } = await q.query('select * from workflow_transition where root_id = $1 order by id', [rootId])
+    return rows.map((r) => ({
+      id: Number(r.id),
+      instanceId: r.instance_id as string,
+      fromState: r.from_state as string | null,
+      toState: r.to_state as string,
+      action: r.action as string,
+      actorKind: r.actor_kind as string,
+      actorName: r.actor_name as string | null,
+      comment: r.comment as string | null,
+      attachments: r.attachments as unknown[],
+      at: (r.at as Date).toISOString(),
+    }))
+  },
+
+  /** Open tasks an actor may work on: by role + department + division scope, or the applicant's own. */
+  async worklist(
+    q: Queryable,
+    a: { userId: string | null; roles: string[]; departmentIds: string[]; scopes: string[] },
+    page: { limit: number; offset: number },
+  ) {
+    const { rows } = await q.query(
+      `select t.*, i.title, i.subject_type, i.subject_id, i.branch, r.title as root_title, r.subject_type as root_subject_type,
+         r.subject_id as root_subject_id, count(*) over() as total
+       from workflow_task t join workflow_instance i on i.id = t.instance_id join workflow_instance r on r.id = t.root_id
+       where t.status = 'open' and (
+         (t.assignee_applicant and r.applicant_id = $1)
+         or (t.assignee_role = any($2) and (t.assignee_department_id is null or t.assignee_department_id = any($3::uuid[]))
+             and t.division_code like any($4)))
+       order by t.due_at nulls last, t.created_at limit $5 offset $6`,
+      [a.userId, a.roles, a.departmentIds, a.scopes.map((s) => `${s}%`), page.limit, page.offset],
+    )
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map((r) => ({
+        task: toTask(r),
+        instanceTitle: r.title as string,
+        branchName: (r.branch?.name ?? null) as string | null,
+        root: {
+          id: r.root_id as string,
+          title: r.root_title as string,
+          subjectType: r.root_subject_type as string,
+          subjectId: r.root_subject_id as string,
+        },
+      })),
+    }
+  },
+
+  async userIdsFor(
+    q: Queryable,
+    a: { role: string; departmentId: string | null; divisionCode: string },
+  ): Promise<string[]> {
+    const { rows } = await q.query(
+      `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
+       where p.role = $1 and ($2::uuid is null or p.department_id = $2) and $3 like p.scope_division_code || '%'`,
+      [a.role, a.departmentId, a.divisionCode],
+    )
+    return rows.map((r) => r.user_id)
+  },
+}

@@ -1,0 +1,91 @@
+import { IdParamsSchema, PageQuerySchema, pageOf } from '@ruyu/contracts/common'
+import {
+  ActBodySchema,
+  ActParamsSchema,
+  DefinitionSummarySchema,
+  WorkflowTreeSchema,
+  WorklistItemSchema,
+} from '@ruyu/contracts/workflow'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Principal } from '../../platform/auth/service.ts'
+import { inScope } from '../../platform/http/access.ts'
+import { instanceNotFound } from './errors.ts'
+import type { InstanceRow } from './repo.ts'
+import type { WorkflowService } from './service.ts'
+
+/** Who may look at an instance: its applicant, or staff whose scope covers its division. Others: 404. */
+export function canSee(p: Principal, root: InstanceRow): boolean {
+  if (root.applicantId && p.userId === root.applicantId) return true
+  return p.kind === 'staff' && inScope(p, root.divisionCode)
+}
+
+/** Workflow HTTP routes under /api/workflow: worklist, instance detail with available actions, act. */
+export function workflowRoutes(service: WorkflowService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>()
+    const tags = ['workflow']
+
+    async function visibleRoot(p: Principal, id: string) {
+      const inst = await service.instance(id)
+      const root = inst && (inst.rootId === inst.id ? inst : await service.instance(inst.rootId))
+      if (!root || !canSee(p, root)) throw instanceNotFound()
+      return root
+    }
+
+    r.get(
+      '/tasks',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, querystring: PageQuerySchema, response: { 200: pageOf(WorklistItemSchema) } },
+      },
+      async (req) =>
+        service.worklist(req.principal!, {
+          limit: req.query.pageSize,
+          offset: (req.query.page - 1) * req.query.pageSize,
+        }),
+    )
+    r.get(
+      '/instances/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: IdParamsSchema, response: { 200: WorkflowTreeSchema } },
+      },
+      async (req) => {
+        const root = await visibleRoot(req.principal!, req.params.id)
+        return service.tree(req.principal, root.id)
+      },
+    )
+    r.post(
+      '/instances/:id/actions/:action',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: ActParamsSchema, body: ActBodySchema, response: { 200: WorkflowTreeSchema } },
+      },
+      async (req) => {
+        const root = await visibleRoot(req.principal!, req.params.id)
+        await service.act(req.principal!, req.actor, req.params.id, req.params.action, req.body, req.id)
+        return service.tree(req.principal, root.id)
+      },
+    )
+    r.get(
+      '/definitions',
+      {
+        config: { access: 'catalog:read' },
+        schema: { tags, response: { 200: z.object({ items: z.array(DefinitionSummarySchema) }) } },
+      },
+      async () => ({
+        items: (await service.definitions()).map(({ spec: _s, ...d }) => d),
+      }),
+    )
+    r.get(
+      '/definitions/:key',
+      {
+        config: { access: 'catalog:read' },
+        schema: { tags, params: z.object({ key: z.string().regex(/^[a-z0-9_.-]{2,60}$/) }) },
+      },
+      async (req) => service.definition(req.params.key),
+    )
+  }
+}

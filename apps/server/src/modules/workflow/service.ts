@@ -1,0 +1,655 @@
+import { type Actor, canonicalJson, recordAudit, SYSTEM_ACTOR } from '../../platform/audit.ts'
+import type { Principal } from '../../platform/auth/service.ts'
+import type { Tx } from '../../platform/db.ts'
+import type { Jobs } from '../../platform/jobs.ts'
+import type { Platform } from '../../platform/platform.ts'
+import {
+  type ActionSpec,
+  actorMay,
+  availableActions,
+  type BranchData,
+  computeDeadline,
+  cstDate,
+  type Effect,
+  type EngineActor,
+  evaluateGuard,
+  evaluateJoin,
+  getPath,
+  type InstanceView,
+  SpecError,
+  shiftForPause,
+  slaStatus,
+  validateSpec,
+  type WorkflowSpec,
+} from './domain.ts'
+import {
+  actionNotAvailable,
+  commentRequired,
+  concurrentUpdate,
+  definitionInvalid,
+  definitionNotFound,
+  guardFailed,
+  instanceClosed,
+  instanceNotFound,
+  notPermitted,
+  signalUnhandled,
+} from './errors.ts'
+import { type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
+
+export const TIMER_QUEUE = 'workflow.timer'
+export const SYSTEM_ENGINE_ACTOR: EngineActor = {
+  kind: 'system',
+  userId: null,
+  roles: [],
+  departmentIds: [],
+  scopes: [],
+}
+
+/** The engine's view of a logged-in principal. */
+export function engineActorOf(p: Principal): EngineActor {
+  return {
+    kind: 'user',
+    userId: p.userId,
+    roles: p.roles,
+    departmentIds: p.posts.map((x) => x.departmentId).filter((x): x is string => !!x),
+    scopes: p.scopes,
+  }
+}
+
+export interface SignalContext {
+  instance: InstanceRow
+  root: InstanceRow
+  actor: Actor
+  requestId?: string
+}
+export type SignalHandler = (tx: Tx, ctx: SignalContext) => Promise<void>
+
+export interface StartInput {
+  definitionKey: string
+  subjectType: string
+  subjectId: string
+  title: string
+  divisionCode: string
+  applicantId: string | null
+  context: Record<string, unknown>
+}
+
+export interface ActInput {
+  comment?: string | null
+  attachments?: string[]
+  data?: Record<string, unknown>
+  /** The instance version the caller saw; a different current version is a 409. */
+  expectedVersion?: number
+}
+
+interface TimerJob {
+  taskId: string
+  kind: 'warn' | 'due'
+  at: string
+}
+
+const fill = (tpl: string, scope: Record<string, unknown>) =>
+  tpl.replace(/\{([\w.]+)\}/g, (_, p: string) => String(getPath(scope, p) ?? ''))
+
+/** The workflow engine: definitions as versioned data, instances, parallel branches, SLA clocks and timers. */
+export function createWorkflowService(
+  platform: Pick<Platform, 'db' | 'calendar' | 'jobs' | 'notifications' | 'events'>,
+) {
+  const { db, calendar } = platform
+  const signals = new Map<string, SignalHandler>()
+  const specCache = new Map<string, WorkflowSpec>()
+
+  async function specOf(q: Tx | typeof db.pool, definitionId: string): Promise<WorkflowSpec> {
+    const cached = specCache.get(definitionId)
+    if (cached) return cached
+    const d = await repo.definitionById(q, definitionId)
+    if (!d) throw definitionNotFound({ key: definitionId })
+    specCache.set(definitionId, d.spec) // definitions are immutable per id
+    return d.spec
+  }
+
+  const view = (i: InstanceRow): InstanceView => ({
+    applicantId: i.applicantId,
+    divisionCode: i.divisionCode,
+    branch: i.branch,
+    context: i.context,
+  })
+
+  async function scheduleTaskTimers(tx: Tx, task: TaskRow) {
+    const jobs: Jobs = platform.jobs
+    const items: TimerJob[] = []
+    if (task.warnAt) items.push({ taskId: task.id, kind: 'warn', at: task.warnAt.toISOString() })
+    if (task.dueAt) items.push({ taskId: task.id, kind: 'due', at: task.dueAt.toISOString() })
+    for (const job of items) await jobs.sendInTx(tx, TIMER_QUEUE, job, { startAfter: new Date(job.at), retryLimit: 5 })
+  }
+
+  async function notify(tx: Tx, effect: Extract<Effect, { type: 'notify' }>, inst: InstanceRow, root: InstanceRow) {
+    const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
+    const title = fill(effect.title, scope)
+    const body = fill(effect.body, scope)
+    let userIds: string[] = []
+    if (effect.to === 'applicant') userIds = root.applicantId ? [root.applicantId] : []
+    else
+      for (const t of await repo.openTasks(tx, inst.id))
+        if (t.assigneeRole)
+          userIds.push(
+            ...(await repo.userIdsFor(tx, {
+              role: t.assigneeRole,
+              departmentId: t.assigneeDepartmentId,
+              divisionCode: t.divisionCode,
+            })),
+          )
+        else if (t.assigneeApplicant && root.applicantId) userIds.push(root.applicantId)
+    await platform.notifications.send(tx, {
+      userIds: [...new Set(userIds)],
+      title,
+      body,
+      link: `/workflow/instances/${root.id}`,
+    })
+  }
+
+  async function runEffects(
+    tx: Tx,
+    effects: Effect[] | undefined,
+    inst: InstanceRow,
+    actor: Actor,
+    requestId?: string,
+  ) {
+    if (!effects?.length) return
+    const root = inst.rootId === inst.id ? inst : ((await repo.findInstance(tx, inst.rootId)) as InstanceRow)
+    for (const e of effects) {
+      if (e.type === 'notify') await notify(tx, e, inst, root)
+      else {
+        const handler = signals.get(e.name)
+        if (!handler) throw signalUnhandled({ name: e.name })
+        await handler(tx, { instance: inst, root, actor, requestId })
+      }
+    }
+  }
+
+  /** Stops the clocks of an instance and its ancestors (补正: the matter is with the applicant). */
+  async function pause(tx: Tx, inst: InstanceRow, now: Date) {
+    for (
+      let cur: InstanceRow | null = inst;
+      cur;
+      cur = cur.parentId ? await repo.findInstance(tx, cur.parentId, { lock: true }) : null
+    ) {
+      cur.pauseDepth += 1
+      if (cur.pauseDepth === 1) {
+        cur.pausedAt = now
+        for (const t of await repo.openTasks(tx, cur.id)) await repo.updateTaskClock(tx, { ...t, pausedAt: now })
+      }
+      await repo.updateInstance(tx, cur)
+    }
+  }
+
+  /** Restarts the clocks; deadlines move by the working days (or hours) the pause lasted, timers are re-armed. */
+  async function resume(tx: Tx, inst: InstanceRow, now: Date) {
+    for (
+      let cur: InstanceRow | null = inst;
+      cur;
+      cur = cur.parentId ? await repo.findInstance(tx, cur.parentId, { lock: true }) : null
+    ) {
+      if (cur.pauseDepth === 0) continue
+      cur.pauseDepth -= 1
+      if (cur.pauseDepth === 0 && cur.pausedAt) {
+        const pausedAt = cur.pausedAt
+        const unit = cur.branch?.sla?.unit ?? 'workday'
+        if (cur.dueAt) cur.dueAt = shiftForPause(cur.dueAt, pausedAt, now, unit, calendar)
+        cur.pausedTotalMs += now.getTime() - pausedAt.getTime()
+        cur.pausedAt = null
+        for (const t of await repo.openTasks(tx, cur.id)) {
+          if (!t.pausedAt) continue
+          const moved = {
+            id: t.id,
+            dueAt: t.dueAt ? shiftForPause(t.dueAt, t.pausedAt, now, unit, calendar) : null,
+            warnAt: t.warnAt ? shiftForPause(t.warnAt, t.pausedAt, now, unit, calendar) : null,
+            pausedAt: null,
+          }
+          await repo.updateTaskClock(tx, moved)
+          await scheduleTaskTimers(tx, { ...t, ...moved })
+        }
+      }
+      await repo.updateInstance(tx, cur)
+    }
+  }
+
+  async function enterState(tx: Tx, inst: InstanceRow, stateKey: string, now: Date, actor: Actor, requestId?: string) {
+    const spec = await specOf(tx, inst.definitionId)
+    const s = spec.states[stateKey]!
+    inst.state = stateKey
+    await repo.updateInstance(tx, inst)
+    if (s.clock === 'paused') await pause(tx, inst, now)
+
+    if (s.final) {
+      inst.status = 'completed'
+      inst.outcome = s.outcome ?? null
+      inst.completedAt = now
+      await repo.updateInstance(tx, inst)
+      await repo.closeTasks(tx, inst.id, 'cancelled', null, null)
+      await runEffects(tx, s.effects, inst, actor, requestId)
+      await platform.events.enqueue(tx, 'workflow.instance.completed', {
+        instanceId: inst.id,
+        rootId: inst.rootId,
+        subjectType: inst.subjectType,
+        subjectId: inst.subjectId,
+        outcome: inst.outcome,
+      })
+      if (inst.parentId) await onChildCompleted(tx, inst.parentId, now, requestId)
+      return
+    }
+
+    if (s.parallel) {
+      const branches = (getPath(inst.context, s.parallel.branchesFrom) ?? []) as BranchData[]
+      for (const b of branches) await startChild(tx, inst, s.parallel.definition, b, now, actor, requestId)
+      await runEffects(tx, s.effects, inst, actor, requestId)
+      if (branches.length === 0) await onChildCompleted(tx, inst.id, now, requestId) // nothing to wait for
+      return
+    }
+
+    if (s.assignee) {
+      const deadline = s.sla ? computeDeadline(now, s.sla, calendar) : null
+      const task = await repo.insertTask(tx, {
+        instanceId: inst.id,
+        rootId: inst.rootId,
+        state: stateKey,
+        name: s.name,
+        assigneeRole: s.assignee.role ?? null,
+        assigneeDepartmentId: s.assignee.department === 'branch' ? (inst.branch?.departmentId ?? null) : null,
+        assigneeApplicant: !!s.assignee.applicant,
+        divisionCode: inst.divisionCode,
+        // A state without its own limit works against the instance's (the branch's committed limit).
+        dueAt: deadline?.dueAt ?? inst.dueAt,
+        warnAt: deadline?.warnAt ?? (inst.dueAt ? warnOf(inst) : null),
+        pausedAt: inst.pausedAt,
+      })
+      if (!task.pausedAt) await scheduleTaskTimers(tx, task)
+    }
+    await runEffects(tx, s.effects, inst, actor, requestId)
+  }
+
+  function warnOf(inst: InstanceRow): Date | null {
+    const sla = inst.branch?.sla
+    if (!inst.dueAt || !sla?.warnBefore) return null
+    if (sla.unit === 'hour') return new Date(inst.dueAt.getTime() - sla.warnBefore * 3_600_000)
+    const d = calendar.addWorkdays(
+      new Date(inst.dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+      -sla.warnBefore,
+    )
+    return new Date(`${d.date}T23:59:59.999+08:00`)
+  }
+
+  async function startChild(
+    tx: Tx,
+    parent: InstanceRow,
+    key: string,
+    branch: BranchData,
+    now: Date,
+    actor: Actor,
+    requestId?: string,
+  ) {
+    const def = await repo.latestDefinition(tx, key)
+    if (!def) throw definitionNotFound({ key })
+    const sla = branch.sla ?? def.spec.sla
+    const deadline = sla ? computeDeadline(now, sla, calendar) : null
+    const child = await repo.insertInstance(tx, {
+      definitionId: def.id,
+      parentId: parent.id,
+      rootId: parent.rootId,
+      branch,
+      subjectType: parent.subjectType,
+      subjectId: parent.subjectId,
+      title: `${parent.title} · ${branch.name}`,
+      divisionCode: parent.divisionCode,
+      applicantId: parent.applicantId,
+      state: def.spec.initial,
+      context: {},
+      startedAt: now,
+      dueAt: deadline?.dueAt ?? null,
+      dueProvisional: deadline?.provisional ?? false,
+    })
+    await repo.insertTransition(tx, {
+      instanceId: child.id,
+      rootId: child.rootId,
+      fromState: null,
+      toState: def.spec.initial,
+      action: 'start',
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorName: actor.username ?? null,
+      comment: null,
+      attachments: [],
+      data: { branch: branch.key },
+    })
+    await enterState(tx, child, def.spec.initial, now, actor, requestId)
+  }
+
+  /** A branch finished: evaluate the parent's declared join; when decided, cancel the rest and move the parent on. */
+  async function onChildCompleted(tx: Tx, parentId: string, now: Date, requestId?: string) {
+    // The parent row lock serialises branches finishing at the same time, so exactly one of them sees the join.
+    const parent = await repo.findInstance(tx, parentId, { lock: true })
+    if (!parent || parent.status !== 'active') return
+    const spec = await specOf(tx, parent.definitionId)
+    const par = spec.states[parent.state]?.parallel
+    if (!par) return
+    const kids = (await repo.children(tx, parent.id)).filter((k) => k.status !== 'cancelled' || k.outcome)
+    const result = evaluateJoin(
+      par.join,
+      kids.map((k) => (k.status === 'completed' ? (k.outcome === 'approved' ? 'approved' : 'rejected') : null)),
+    )
+    if (result === 'pending') return
+    for (const k of kids.filter((x) => x.status === 'active')) {
+      k.status = 'cancelled'
+      k.completedAt = now
+      await repo.updateInstance(tx, k)
+      await repo.closeTasks(tx, k.id, 'cancelled', null, null)
+    }
+    const to = result === 'approved' ? par.onApproved : par.onRejected
+    await repo.bumpVersion(tx, parent.id, parent.version)
+    parent.version += 1
+    await repo.insertTransition(tx, {
+      instanceId: parent.id,
+      rootId: parent.rootId,
+      fromState: parent.state,
+      toState: to,
+      action: `join:${result}`,
+      actorId: null,
+      actorKind: 'system',
+      actorName: 'system',
+      comment: null,
+      attachments: [],
+      data: { outcomes: kids.map((k) => ({ branch: k.branch?.key, outcome: k.outcome })) },
+    })
+    await enterState(tx, parent, to, now, SYSTEM_ACTOR, requestId)
+  }
+
+  async function actInTx(
+    tx: Tx,
+    actor: EngineActor,
+    auditActor: Actor,
+    instanceId: string,
+    actionKey: string,
+    input: ActInput,
+    now: Date,
+    requestId?: string,
+  ): Promise<InstanceRow> {
+    const inst = await repo.findInstance(tx, instanceId)
+    if (!inst) throw instanceNotFound()
+    const spec = await specOf(tx, inst.definitionId)
+    const state = spec.states[inst.state]!
+    if (inst.status !== 'active') throw instanceClosed({ status: inst.status })
+    const action: ActionSpec | undefined = state.actions?.find((a) => a.key === actionKey)
+    if (!action) throw actionNotAvailable({ state: state.name, action: actionKey })
+    if (!actorMay(action, actor, view(inst), state.assignee)) throw notPermitted({ action: action.name })
+    if (!evaluateGuard(action.guard, { context: inst.context, branch: inst.branch ?? {}, input: input.data ?? {} }))
+      throw guardFailed({ action: action.name })
+    if (action.requireComment && !input.comment?.trim()) throw commentRequired({ action: action.name })
+    if (input.expectedVersion !== undefined && input.expectedVersion !== inst.version) throw concurrentUpdate()
+    // Optimistic lock first: a concurrent second actor waits on this row, then finds the version moved → 409.
+    if (!(await repo.bumpVersion(tx, inst.id, inst.version))) throw concurrentUpdate()
+    inst.version += 1
+
+    await repo.closeTasks(tx, inst.id, 'done', auditActor.kind === 'user' ? auditActor.id : null, action.key)
+    if (state.clock === 'paused' && spec.states[action.to]?.clock !== 'paused') await resume(tx, inst, now)
+    if (input.data) inst.context = { ...inst.context, ...input.data }
+    await repo.insertTransition(tx, {
+      instanceId: inst.id,
+      rootId: inst.rootId,
+      fromState: inst.state,
+      toState: action.to,
+      action: action.key,
+      actorId: auditActor.id,
+      actorKind: auditActor.kind,
+      actorName: auditActor.username ?? null,
+      comment: input.comment?.trim() || null,
+      attachments: input.attachments ?? [],
+      data: input.data ?? {},
+    })
+    await recordAudit(tx, {
+      actor: auditActor,
+      action: `workflow.${action.key}`,
+      resourceType: 'workflow_instance',
+      resourceId: inst.id,
+      divisionCode: inst.divisionCode,
+      requestId,
+      data: { from: inst.state, to: action.to, subjectType: inst.subjectType, subjectId: inst.subjectId },
+    })
+    await platform.events.enqueue(tx, 'workflow.instance.transitioned', {
+      instanceId: inst.id,
+      rootId: inst.rootId,
+      subjectType: inst.subjectType,
+      subjectId: inst.subjectId,
+      from: inst.state,
+      to: action.to,
+      action: action.key,
+    })
+    await enterState(tx, inst, action.to, now, auditActor, requestId)
+    await runEffects(tx, action.effects, inst, auditActor, requestId)
+    return inst
+  }
+
+  return {
+    /** Registers the in-transaction handler of a declared `signal` effect (e.g. issue_certificates). */
+    onSignal(name: string, handler: SignalHandler) {
+      signals.set(name, handler)
+    },
+
+    /** Publishes a definition; a changed spec becomes a new version, an identical one returns the current. */
+    async publish(tx: Tx, spec: WorkflowSpec, actor: Actor) {
+      try {
+        validateSpec(spec)
+      } catch (err) {
+        if (err instanceof SpecError) throw definitionInvalid({ reason: err.message })
+        throw err
+      }
+      const latest = await repo.latestDefinition(tx, spec.key)
+      if (latest && canonicalJson(latest.spec) === canonicalJson(spec)) return latest
+      const def = await repo.insertDefinition(tx, {
+        key: spec.key,
+        version: (latest?.version ?? 0) + 1,
+        name: spec.name,
+        spec,
+      })
+      await recordAudit(tx, {
+        actor,
+        action: 'workflow.definition.publish',
+        resourceType: 'workflow_definition',
+        resourceId: def.id,
+        data: { key: def.key, version: def.version },
+      })
+      return def
+    },
+
+    async definitions() {
+      return repo.listDefinitions(db.pool)
+    },
+    async definition(key: string) {
+      const d = await repo.latestDefinition(db.pool, key)
+      if (!d) throw definitionNotFound({ key })
+      return d
+    },
+
+    /** Starts an instance of the latest version of a definition, pinned to that version. */
+    async start(tx: Tx, input: StartInput, actor: Actor, now = new Date(), requestId?: string): Promise<InstanceRow> {
+      const def = await repo.latestDefinition(tx, input.definitionKey)
+      if (!def) throw definitionNotFound({ key: input.definitionKey })
+      const deadline = def.spec.sla ? computeDeadline(now, def.spec.sla, calendar) : null
+      const inst = await repo.insertInstance(tx, {
+        definitionId: def.id,
+        parentId: null,
+        rootId: null,
+        branch: null,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        title: input.title,
+        divisionCode: input.divisionCode,
+        applicantId: input.applicantId,
+        state: def.spec.initial,
+        context: input.context,
+        startedAt: now,
+        dueAt: deadline?.dueAt ?? null,
+        dueProvisional: deadline?.provisional ?? false,
+      })
+      await repo.insertTransition(tx, {
+        instanceId: inst.id,
+        rootId: inst.rootId,
+        fromState: null,
+        toState: def.spec.initial,
+        action: 'start',
+        actorId: actor.id,
+        actorKind: actor.kind,
+        actorName: actor.username ?? null,
+        comment: null,
+        attachments: [],
+        data: {},
+      })
+      await enterState(tx, inst, def.spec.initial, now, actor, requestId)
+      return (await repo.findInstance(tx, inst.id))!
+    },
+
+    /** Takes an action as a user in its own transaction (409 when someone else acted first). */
+    async act(
+      principal: Principal,
+      auditActor: Actor,
+      instanceId: string,
+      actionKey: string,
+      input: ActInput,
+      requestId?: string,
+    ) {
+      const now = new Date()
+      return db.tx((tx) =>
+        actInTx(tx, engineActorOf(principal), auditActor, instanceId, actionKey, input, now, requestId),
+      )
+    },
+
+    /** Same as act, inside a caller's transaction (modules composing a use case). */
+    actInTx,
+
+    /** Actions the caller may take now on this instance (the UI renders its buttons from this). */
+    async actionsFor(principal: Principal | null, inst: InstanceRow) {
+      if (inst.status !== 'active' || !principal) return []
+      const spec = await specOf(db.pool, inst.definitionId)
+      return availableActions(spec, inst.state, engineActorOf(principal), view(inst)).map((a) => ({
+        key: a.key,
+        name: a.name,
+        requireComment: !!a.requireComment,
+      }))
+    },
+
+    async instance(id: string) {
+      return repo.findInstance(db.pool, id)
+    },
+    async instancesBySubject(subjectType: string, subjectId: string) {
+      return repo.instancesBySubject(db.pool, subjectType, subjectId)
+    },
+
+    /** The instance with its branches, tasks, history and the caller's available actions, for detail pages. */
+    async tree(principal: Principal | null, rootId: string) {
+      const all = await repo.descendants(db.pool, rootId)
+      const tasks = await repo.tasksOfRoot(db.pool, rootId)
+      const history = await repo.history(db.pool, rootId)
+      const now = new Date()
+      const nodes = []
+      for (const i of all) {
+        const spec = await specOf(db.pool, i.definitionId)
+        const open = tasks.filter((t) => t.instanceId === i.id && t.status === 'open')
+        nodes.push({
+          id: i.id,
+          parentId: i.parentId,
+          title: i.title,
+          branch: i.branch,
+          state: i.state,
+          stateName: spec.states[i.state]?.name ?? i.state,
+          status: i.status,
+          outcome: i.outcome,
+          version: i.version,
+          startedAt: i.startedAt.toISOString(),
+          dueAt: i.dueAt?.toISOString() ?? null,
+          dueProvisional: i.dueProvisional,
+          completedAt: i.completedAt?.toISOString() ?? null,
+          pausedAt: i.pausedAt?.toISOString() ?? null,
+          sla: slaStatus(now, { dueAt: i.dueAt, warnAt: null, pausedAt: i.pausedAt, done: i.status !== 'active' }),
+          usedWorkdays: calendar.workdaysBetween(cstDate(i.startedAt), cstDate(i.completedAt ?? now)).days,
+          openTasks: open.map((t) => ({ id: t.id, name: t.name, dueAt: t.dueAt?.toISOString() ?? null })),
+          actions: await this.actionsFor(principal, i),
+        })
+      }
+      return { rootId, nodes, history }
+    },
+
+    /** The caller's open tasks sorted by deadline, with yellow/red/paused SLA marks. */
+    async worklist(principal: Principal, page: { limit: number; offset: number }) {
+      const a = engineActorOf(principal)
+      const r = await repo.worklist(db.pool, a, page)
+      const now = new Date()
+      return {
+        total: r.total,
+        items: r.items.map((x) => ({
+          taskId: x.task.id,
+          instanceId: x.task.instanceId,
+          rootId: x.root.id,
+          subjectType: x.root.subjectType,
+          subjectId: x.root.subjectId,
+          title: x.root.title,
+          branchName: x.branchName,
+          taskName: x.task.name,
+          createdAt: x.task.createdAt.toISOString(),
+          dueAt: x.task.dueAt?.toISOString() ?? null,
+          sla: slaStatus(now, { dueAt: x.task.dueAt, warnAt: x.task.warnAt, pausedAt: x.task.pausedAt, done: false }),
+        })),
+      }
+    },
+
+    /**
+     * A durable timer fired (pg-boss). Stale timers (task closed, clock paused or moved) do nothing; a due timer
+     * marks the task red and takes the state's declared onOverdue action as the system (e.g. 默认同意).
+     */
+    async handleTimer(job: TimerJob, now = new Date()) {
+      await db.tx(async (tx) => {
+        const task = await repo.findTask(tx, job.taskId)
+        if (!task || task.status !== 'open' || task.pausedAt) return
+        const at = job.kind === 'warn' ? task.warnAt : task.dueAt
+        if (!at || at.toISOString() !== job.at) return
+        await repo.setTaskFlag(tx, task.id, job.kind === 'warn' ? 'warning' : 'overdue')
+        const inst = (await repo.findInstance(tx, task.instanceId))!
+        const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
+        await notify(
+          tx,
+          {
+            type: 'notify',
+            to: 'assignees',
+            title: job.kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限',
+            body: `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`,
+          },
+          inst,
+          root,
+        )
+        if (job.kind !== 'due') return
+        const spec = await specOf(tx, inst.definitionId)
+        const overdue = spec.states[inst.state]?.onOverdue
+        if (!overdue) return
+        const action = spec.states[inst.state]?.actions?.find((a) => a.key === overdue.action)
+        if (!action || !evaluateGuard(action.guard, { context: inst.context, branch: inst.branch ?? {}, input: {} }))
+          return
+        await tx.query('savepoint overdue_action')
+        try {
+          await actInTx(
+            tx,
+            SYSTEM_ENGINE_ACTOR,
+            SYSTEM_ACTOR,
+            inst.id,
+            overdue.action,
+            { comment: '逾期未办理，系统按规则自动处理' },
+            now,
+          )
+          await tx.query('release savepoint overdue_action')
+        } catch (err) {
+          await tx.query('rollback to savepoint overdue_action')
+          throw err
+        }
+      })
+    },
+  }
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>

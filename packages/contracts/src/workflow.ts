@@ -1,0 +1,76 @@
+import { z } from 'zod'
+
+export const SlaStatusSchema = z.enum(['on_track', 'warning', 'overdue', 'paused', 'done'])
+
+export const WorklistItemSchema = z.object({
+  taskId: z.string(),
+  instanceId: z.string(),
+  rootId: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  title: z.string(),
+  branchName: z.string().nullable(),
+  taskName: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  sla: SlaStatusSchema,
+})
+export type WorklistItem = z.infer<typeof WorklistItemSchema>
+
+export const AvailableActionSchema = z.object({ key: z.string(), name: z.string(), requireComment: z.boolean() })
+
+export const WorkflowNodeSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  branch: z.record(z.string(), z.unknown()).nullable(),
+  state: z.string(),
+  stateName: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  version: z.number(),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  dueProvisional: z.boolean(),
+  completedAt: z.string().nullable(),
+  pausedAt: z.string().nullable(),
+  sla: SlaStatusSchema,
+  usedWorkdays: z.number(),
+  openTasks: z.array(z.object({ id: z.string(), name: z.string(), dueAt: z.string().nullable() })),
+  actions: z.array(AvailableActionSchema),
+})
+export const WorkflowHistorySchema = z.object({
+  id: z.number(),
+  instanceId: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  action: z.string(),
+  actorKind: z.string(),
+  actorName: z.string().nullable(),
+  comment: z.string().nullable(),
+  attachments: z.array(z.unknown()),
+  at: z.string(),
+})
+export const WorkflowTreeSchema = z.object({
+  rootId: z.string(),
+  nodes: z.array(WorkflowNodeSchema),
+  history: z.array(WorkflowHistorySchema),
+})
+export type WorkflowTree = z.infer<typeof WorkflowTreeSchema>
+
+export const ActParamsSchema = z.object({ id: z.uuid(), action: z.string().regex(/^[a-z_]{2,40}$/) })
+export const ActBodySchema = z.object({
+  comment: z.string().trim().max(2000).optional(),
+  attachments: z.array(z.uuid()).max(20).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  expectedVersion: z.number().int().min(1).optional(),
+})
+export type ActBody = z.infer<typeof ActBodySchema>
+
+export const DefinitionSummarySchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  version: z.number(),
+  name: z.string(),
+  createdAt: z.string(),
+})
