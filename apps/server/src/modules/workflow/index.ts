@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts'
-import { createWorkflowService, TIMER_QUEUE, type WorkflowService } from './service.ts'
+import { TIMER_QUEUE, type WorkflowService } from './service.ts'
 
 /** Definition types for modules that publish workflows. */
 export type { ActionSpec, BranchData, Duration, StateSpec, WorkflowSpec } from './domain.ts'

@@ -328,7 +328,7 @@ export function createWorkflowService(
   async function onChildCompleted(tx: Tx, parentId: string, now: Date, requestId?: string) {
     // The parent row lock serialises branches finishing at the same time, so exactly one of them sees the join.
     const parent = await repo.findInstance(tx, parentId, { lock: true })
-    if (!parent || parent.status !== 'active') return
+    if (parent?.status !== 'active') return
     const spec = await specOf(tx, parent.definitionId)
     const par = spec.states[parent.state]?.parallel
     if (!par) return
@@ -607,7 +607,7 @@ export function createWorkflowService(
     async handleTimer(job: TimerJob, now = new Date()) {
       await db.tx(async (tx) => {
         const task = await repo.findTask(tx, job.taskId)
-        if (!task || task.status !== 'open' || task.pausedAt) return
+        if (task?.status !== 'open' || task.pausedAt) return
         const at = job.kind === 'warn' ? task.warnAt : task.dueAt
         if (!at || at.toISOString() !== job.at) return
         await repo.setTaskFlag(tx, task.id, job.kind === 'warn' ? 'warning' : 'overdue')

@@ -202,7 +202,7 @@ export function createAuth(db: Db, config: Config) {
           [id],
         )
       ).rows[0]
-      if (!r || r.status !== 'active') return null
+      if (r?.status !== 'active') return null
       // Sliding expiry, written at most once a minute per session.
       if (Date.now() - new Date(r.last_seen_at).getTime() > 60_000) {
         await db.query(

@@ -62,7 +62,9 @@ describe('workflow over HTTP', () => {
   it('offers the reviewer exactly the actions of the current step, and nothing to the applicant', async () => {
     const zj = await t.login('reviewer')
     const tree = (await zj.get(`/api/workflow/instances/${rootId}`)).json()
-    expect(tree.nodes.find((n: { id: string }) => n.id === branchId).actions.map((a: { key: string }) => a.key)).toEqual(['accept'])
+    expect(
+      tree.nodes.find((n: { id: string }) => n.id === branchId).actions.map((a: { key: string }) => a.key),
+    ).toEqual(['accept'])
     const ent = await t.login('enterprise')
     const mine = (await ent.get(`/api/workflow/instances/${rootId}`)).json()
     expect(mine.nodes.every((n: { actions: unknown[] }) => n.actions.length === 0)).toBe(true)
@@ -72,7 +74,10 @@ describe('workflow over HTTP', () => {
     const zj = await t.login('reviewer')
     const accepted = await zj.post(`/api/workflow/instances/${branchId}/actions/accept`, {})
     expect(accepted.statusCode).toBe(200)
-    const stale = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, { comment: '同意', expectedVersion: 1 })
+    const stale = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, {
+      comment: '同意',
+      expectedVersion: 1,
+    })
     expect(stale.statusCode).toBe(409)
     expect(stale.json().code).toBe('WORKFLOW_CONFLICT')
     const ok = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, { comment: '同意' })
@@ -92,6 +97,8 @@ describe('workflow over HTTP', () => {
   it('the window clerk worklist shows the issuance task sorted by deadline', async () => {
     const clerk = await t.login('window')
     const list = (await clerk.get('/api/workflow/tasks')).json()
-    expect(list.items.some((i: { rootId: string; taskName: string }) => i.rootId === rootId && i.taskName === '统一出件')).toBe(true)
+    expect(
+      list.items.some((i: { rootId: string; taskName: string }) => i.rootId === rootId && i.taskName === '统一出件'),
+    ).toBe(true)
   })
 })
