@@ -70,7 +70,8 @@ for (const file of walk(SERVER)) {
   }
 }
 
-const tableRe = /\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)\b/gi
+// A name followed by '(' is a set-returning function (unnest, jsonb_array_elements), not a table.
+const tableRe = /\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi
 const SQL_WORDS = new Set([
   'unnest',
   'lateral',

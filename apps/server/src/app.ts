@@ -11,7 +11,11 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { type ApprovalService, approvalRoutes, createApprovalService } from './modules/approval/index.ts'
+import { type CatalogService, catalogRoutes, createCatalogService } from './modules/catalog/index.ts'
+import { type CertificateService, certificateRoutes, createCertificateService } from './modules/certificate/index.ts'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
+import { createRatingService, type RatingService, ratingRoutes } from './modules/rating/index.ts'
 import {
   createWorkflowService,
   registerWorkflowWorkers,
@@ -30,13 +34,22 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The module services, built once per process from the platform (composition root). */
 export interface Services {
   directory: DirectoryService
+  catalog: CatalogService
   workflow: WorkflowService
+  rating: RatingService
+  approval: ApprovalService
+  certificate: CertificateService
 }
 
 export function createServices(platform: Platform): Services {
   const workflow = createWorkflowService(platform)
   registerWorkflowWorkers(platform, workflow)
-  return { directory: createDirectoryService(platform.db), workflow }
+  const directory = createDirectoryService(platform.db)
+  const catalog = createCatalogService(platform.db)
+  const rating = createRatingService(platform, workflow)
+  const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
+  const approval = createApprovalService({ platform, catalog, directory, workflow, certificate, rating })
+  return { directory, catalog, workflow, rating, certificate, approval }
 }
 
 export interface BuildOptions {
@@ -140,7 +153,11 @@ export async function buildApp(
 
   await app.register(platformRoutes)
   await app.register(directoryRoutes(services.directory), { prefix: '/api/directory' })
+  await app.register(catalogRoutes(services.catalog), { prefix: '/api/catalog' })
   await app.register(workflowRoutes(services.workflow), { prefix: '/api/workflow' })
+  await app.register(ratingRoutes(services.rating), { prefix: '/api/ratings' })
+  await app.register(approvalRoutes(services.approval), { prefix: '/api/approval' })
+  await app.register(certificateRoutes(services.certificate), { prefix: '/api' })
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

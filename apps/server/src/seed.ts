@@ -16,6 +16,7 @@ export interface SeedReport {
   divisions: number
   departments: number
   locations: number
+  catalog: { items: number; themes: number; zoneAssessmentKinds: number; parks: number }
   demoAccounts: number
 }
 
@@ -23,10 +24,16 @@ export interface SeedReport {
 export async function seed(platform: Platform, services: Services, opts: { demo: boolean }): Promise<SeedReport> {
   const calendarYears = await seedCalendar(platform.db, platform.calendar, SYSTEM_ACTOR)
   const ref = await platform.db.tx((tx) => services.directory.seedReferenceData(tx, SYSTEM_ACTOR))
+  const catalog = await platform.db.tx((tx) => services.catalog.seedCatalog(tx, SYSTEM_ACTOR))
   for (const s of DEFAULT_DOC_SERIES) {
     const exists = await platform.db.query('select 1 from core_doc_series where key = $1', [s.key])
     if (!exists.rowCount) await ensureDocSeries(platform.db.pool, s)
   }
+  await services.certificate.seedNumberSeries()
+  await platform.db.tx(async (tx) => {
+    await services.approval.ensureDefinitions(tx, SYSTEM_ACTOR)
+    await services.rating.ensureDefinitions(tx, SYSTEM_ACTOR)
+  })
   let demoAccounts = 0
   if (opts.demo) {
     for (const a of DEMO_ACCOUNTS) {
@@ -47,7 +54,7 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
       demoAccounts++
     }
   }
-  return { calendarYears, ...ref, demoAccounts }
+  return { calendarYears, ...ref, catalog, demoAccounts }
 }
 
 export async function isSeeded(platform: Platform): Promise<boolean> {

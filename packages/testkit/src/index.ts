@@ -75,6 +75,7 @@ export async function createTestContext(
   const url = u.toString()
   const { platform, services } = await buildTestPlatform(url, opts)
   const app = await buildApp(platform, services, { logger: false })
+  let loginCount = 0
   await app.ready()
   return {
     app,
@@ -82,7 +83,15 @@ export async function createTestContext(
     services,
     url,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
+      // Each test login comes from its own address, so the per-client login rate limit is not what a test trips over.
+      loginCount++
+      const remoteAddress = `127.${(loginCount >> 16) & 255}.${(loginCount >> 8) & 255}.${loginCount & 255}`
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+        remoteAddress,
+      })
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)
       const setCookie = res.headers['set-cookie']
       const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie)

@@ -8,6 +8,7 @@ import { createFiles, type Files } from './files.ts'
 import { type Jobs, startJobs } from './jobs.ts'
 import { createNotifications, httpSmsAdapter, type Notifications, smtpAdapter } from './notifications.ts'
 import { createEvents, type Events } from './outbox.ts'
+import { createSettings, type Settings } from './settings.ts'
 
 /** Everything infrastructure that modules receive as arguments (no container, no decorators). */
 export interface Platform {
@@ -19,6 +20,8 @@ export interface Platform {
   auth: Auth
   files: Files
   notifications: Notifications
+  /** Locality rules with code defaults (core_setting). */
+  settings: Settings
   /** pg-boss: every process can send jobs and timers; workers run only with config.jobs. */
   jobs: Jobs
   log: FastifyBaseLogger
@@ -52,6 +55,7 @@ export async function createPlatform(
     files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
     jobs,
+    settings: createSettings(db),
     log,
     addWorker(start) {
       workerStarters.push(start)

@@ -14,6 +14,25 @@ export interface DemoAccount {
   enterpriseUscc?: string
 }
 
+// One approver for each construction-approval department besides 住建 (`reviewer`), and one in the approval bureau
+// (it handles 差评 rectifications of theme cases): username = the department's short code.
+const DEPARTMENT_REVIEWERS: readonly [string, string, string][] = [
+  ['fgj', 'MP-FGJ', '发改局审批员 高峰'],
+  ['zrj', 'MP-ZRJ', '自然资源分局审批员 于洋'],
+  ['hbj', 'MP-HBJ', '生态环境分局审批员 林静'],
+  ['swj', 'MP-SWJ', '水务局审批员 曲波'],
+  ['jtj', 'MP-JTJ', '交通局审批员 姜涛'],
+  ['yjj', 'MP-YJJ', '应急局审批员 邹明'],
+  ['rfb', 'MP-RFB', '人防办审批员 初晓'],
+  ['wlj', 'MP-WLJ', '文旅局审批员 宫丽'],
+  ['qxj', 'MP-QXJ', '气象局审批员 战强'],
+  ['cgj', 'MP-CGJ', '城管局审批员 鞠伟'],
+  ['xfd', 'MP-XFD', '消防大队审批员 滕飞'],
+  ['dag', 'MP-DAG', '档案馆审批员 隋红'],
+  ['gdg', 'MP-GDG', '供电公司审批员 栾刚'],
+  ['xsp', 'MP-XSP', '审批局审批员 衣敏'],
+]
+
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'admin',
@@ -121,4 +140,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     scopeDivisionCode: '370612',
     mobile: '13905350012',
   },
+  ...DEPARTMENT_REVIEWERS.map(([username, departmentCode, displayName], i) => ({
+    username,
+    displayName,
+    kind: 'staff' as const,
+    role: 'dept_reviewer',
+    scopeDivisionCode: '370612',
+    departmentCode,
+    mobile: `139053501${String(i + 10).padStart(2, '0')}`,
+  })),
 ]

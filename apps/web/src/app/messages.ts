@@ -1,5 +1,9 @@
 import authEn from '../modules/auth/locales/en'
 import authZh from '../modules/auth/locales/zh-CN'
+import catalogEn from '../modules/catalog/locales/en'
+import catalogZh from '../modules/catalog/locales/zh-CN'
+import certificateEn from '../modules/certificate/locales/en'
+import certificateZh from '../modules/certificate/locales/zh-CN'
 import directoryEn from '../modules/directory/locales/en'
 import directoryZh from '../modules/directory/locales/zh-CN'
 import homeEn from '../modules/home/locales/en'
@@ -21,7 +25,9 @@ export const zhCNMessages = {
   auth: authZh,
   home: homeZh,
   directory: directoryZh,
+  catalog: catalogZh,
   notifications: notificationsZh,
+  certificate: certificateZh,
 }
 
 export const enMessages: typeof zhCNMessages = {
@@ -30,5 +36,7 @@ export const enMessages: typeof zhCNMessages = {
   auth: authEn,
   home: homeEn,
   directory: directoryEn,
+  catalog: catalogEn,
   notifications: notificationsEn,
+  certificate: certificateEn,
 }

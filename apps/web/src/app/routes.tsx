@@ -1,9 +1,13 @@
 import ApartmentOutlined from '@ant-design/icons/ApartmentOutlined'
+import AppstoreOutlined from '@ant-design/icons/AppstoreOutlined'
 import BankOutlined from '@ant-design/icons/BankOutlined'
 import BellOutlined from '@ant-design/icons/BellOutlined'
 import ClusterOutlined from '@ant-design/icons/ClusterOutlined'
+import DeploymentUnitOutlined from '@ant-design/icons/DeploymentUnitOutlined'
 import EnvironmentOutlined from '@ant-design/icons/EnvironmentOutlined'
 import HomeOutlined from '@ant-design/icons/HomeOutlined'
+import ProfileOutlined from '@ant-design/icons/ProfileOutlined'
+import SafetyCertificateOutlined from '@ant-design/icons/SafetyCertificateOutlined'
 import TeamOutlined from '@ant-design/icons/TeamOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
@@ -72,6 +76,48 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    path: '/catalog',
+    titleId: 'catalog.menu.group',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      {
+        path: '/catalog/items',
+        titleId: 'catalog.menu.items',
+        icon: <ProfileOutlined />,
+        access: 'catalog:read',
+        component: lazy(() => import('../modules/catalog/pages/item-list-page')),
+      },
+      {
+        path: '/catalog/items/:code/edit',
+        titleId: 'catalog.menu.editItem',
+        access: 'catalog:manage',
+        menu: false,
+        component: lazy(() => import('../modules/catalog/pages/item-edit-page')),
+      },
+      {
+        path: '/catalog/themes',
+        titleId: 'catalog.menu.themes',
+        icon: <AppstoreOutlined />,
+        access: 'catalog:read',
+        component: lazy(() => import('../modules/catalog/pages/theme-page')),
+      },
+      {
+        path: '/catalog/themes/:code/edit',
+        titleId: 'catalog.menu.editTheme',
+        access: 'catalog:manage',
+        menu: false,
+        component: lazy(() => import('../modules/catalog/pages/theme-edit-page')),
+      },
+      {
+        path: '/catalog/zone-assessments',
+        titleId: 'catalog.menu.zoneAssessments',
+        icon: <DeploymentUnitOutlined />,
+        access: 'catalog:read',
+        component: lazy(() => import('../modules/catalog/pages/zone-assessment-page')),
+      },
+    ],
+  },
+  {
     path: '/notifications',
     titleId: 'app.menu.notifications',
     icon: <BellOutlined />,
@@ -86,6 +132,13 @@ export const publicRoutes: AppRoute[] = [
     titleId: 'auth.login.title',
     menu: false,
     component: lazy(() => import('../modules/auth/pages/login-page')),
+  },
+  {
+    // Reached from the QR code on a printed certificate: anyone, on a phone, without an account.
+    path: '/verify/:number',
+    titleId: 'certificate.verify.title',
+    menu: false,
+    component: lazy(() => import('../modules/certificate/pages/verify-page')),
   },
 ]
 

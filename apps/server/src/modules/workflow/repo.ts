@@ -182,6 +182,14 @@ export const workflowRepo = {
     )
     return rows.map(toInstance)
   },
+  async branches(q: Queryable, subjectType: string, subjectIds?: string[]): Promise<InstanceRow[]> {
+    const { rows } = await q.query(
+      `select * from workflow_instance where subject_type = $1 and parent_id is not null and branch is not null
+         and ($2::text[] is null or subject_id = any($2)) order by started_at`,
+      [subjectType, subjectIds ?? null],
+    )
+    return rows.map(toInstance)
+  },
   async children(q: Queryable, parentId: string): Promise<InstanceRow[]> {
     const { rows } = await q.query('select * from workflow_instance where parent_id = $1 order by created_at, id', [
       parentId,

@@ -72,6 +72,8 @@ export interface StartInput {
   divisionCode: string
   applicantId: string | null
   context: Record<string, unknown>
+  /** A root instance handled by one department (e.g. a 差评 rectification) carries that department as its branch. */
+  branch?: BranchData | null
 }
 
 export interface ActInput {
@@ -324,6 +326,16 @@ export function createWorkflowService(
     await enterState(tx, child, def.spec.initial, now, actor, requestId)
   }
 
+  async function cancelActiveChildren(tx: Tx, parentId: string, now: Date) {
+    for (const k of (await repo.children(tx, parentId)).filter((x) => x.status === 'active')) {
+      await cancelActiveChildren(tx, k.id, now)
+      k.status = 'cancelled'
+      k.completedAt = now
+      await repo.updateInstance(tx, k)
+      await repo.closeTasks(tx, k.id, 'cancelled', null, null)
+    }
+  }
+
   /** A branch finished: evaluate the parent's declared join; when decided, cancel the rest and move the parent on. */
   async function onChildCompleted(tx: Tx, parentId: string, now: Date, requestId?: string) {
     // The parent row lock serialises branches finishing at the same time, so exactly one of them sees the join.
@@ -338,12 +350,7 @@ export function createWorkflowService(
       kids.map((k) => (k.status === 'completed' ? (k.outcome === 'approved' ? 'approved' : 'rejected') : null)),
     )
     if (result === 'pending') return
-    for (const k of kids.filter((x) => x.status === 'active')) {
-      k.status = 'cancelled'
-      k.completedAt = now
-      await repo.updateInstance(tx, k)
-      await repo.closeTasks(tx, k.id, 'cancelled', null, null)
-    }
+    await cancelActiveChildren(tx, parent.id, now)
     const to = result === 'approved' ? par.onApproved : par.onRejected
     await repo.bumpVersion(tx, parent.id, parent.version)
     parent.version += 1
@@ -390,6 +397,8 @@ export function createWorkflowService(
     inst.version += 1
 
     await repo.closeTasks(tx, inst.id, 'done', auditActor.kind === 'user' ? auditActor.id : null, action.key)
+    // Leaving a parallel state by an action (withdrawal, termination) ends the branches still running.
+    if (state.parallel) await cancelActiveChildren(tx, inst.id, now)
     if (state.clock === 'paused' && spec.states[action.to]?.clock !== 'paused') await resume(tx, inst, now)
     if (input.data) inst.context = { ...inst.context, ...input.data }
     await repo.insertTransition(tx, {
@@ -473,12 +482,13 @@ export function createWorkflowService(
     async start(tx: Tx, input: StartInput, actor: Actor, now = new Date(), requestId?: string): Promise<InstanceRow> {
       const def = await repo.latestDefinition(tx, input.definitionKey)
       if (!def) throw definitionNotFound({ key: input.definitionKey })
-      const deadline = def.spec.sla ? computeDeadline(now, def.spec.sla, calendar) : null
+      const sla = input.branch?.sla ?? def.spec.sla
+      const deadline = sla ? computeDeadline(now, sla, calendar) : null
       const inst = await repo.insertInstance(tx, {
         definitionId: def.id,
         parentId: null,
         rootId: null,
-        branch: null,
+        branch: input.branch ?? null,
         subjectType: input.subjectType,
         subjectId: input.subjectId,
         title: input.title,
@@ -534,6 +544,11 @@ export function createWorkflowService(
         name: a.name,
         requireComment: !!a.requireComment,
       }))
+    },
+
+    /** Branch instances of a subject type (for on-time statistics by the owning module). */
+    async branches(subjectType: string, subjectIds?: string[]) {
+      return repo.branches(db.pool, subjectType, subjectIds)
     },
 
     async instance(id: string) {

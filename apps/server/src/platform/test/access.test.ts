@@ -40,7 +40,7 @@ describe('authorization of every route', () => {
         .filter((r) => r.access === 'public')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/meta', 'POST /api/auth/login'])
+    ).toEqual(['GET /api/meta', 'GET /api/public/certificates/verify', 'POST /api/auth/login'])
   })
 
   it('every non-public route answers 401 to an anonymous caller', async () => {

@@ -1,0 +1,418 @@
+import type { CombinedField, CombinedMaterial, Park, ResolvedStage, ZoneAssessmentKind } from '@ruyu/contracts/catalog'
+import type { CertificateKind } from '@ruyu/contracts/certificate'
+import { isCnMobile, isValidUscc } from '@ruyu/contracts/identifiers'
+import type { BranchData, WorkflowSpec } from '../workflow/index.ts'
+
+/** Catalogue certificate refs → e-certificate kinds (四证). */
+export const CERTIFICATE_KIND_OF: Record<string, CertificateKind> = {
+  'real-estate-title': 'real_estate',
+  'land-use-planning-permit': 'land_use_planning',
+  'construction-planning-permit': 'construction_planning',
+  'construction-permit': 'construction_permit',
+}
+
+export interface Issue {
+  path: (string | number)[]
+  message: string
+}
+
+/** Checks the one form's values: required fields present, numbers/dates/booleans well-formed, USCC and phones valid. */
+export function validateForm(fields: readonly CombinedField[], values: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = []
+  for (const f of fields) {
+    const v = values[f.key]
+    const empty = v === undefined || v === null || v === ''
+    if (empty) {
+      if (f.required) issues.push({ path: ['form', f.key], message: `${f.label}：此项为必填项` })
+      continue
+    }
+    const bad = (m: string) => issues.push({ path: ['form', f.key], message: `${f.label}：${m}` })
+    if (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) bad('应为非负数字')
+    else if (f.type === 'boolean' && typeof v !== 'boolean') bad('应为是或否')
+    else if (f.type === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)))
+      bad('日期格式应为 YYYY-MM-DD')
+    else if (f.type === 'division' && (typeof v !== 'string' || !/^370612\d{3}(\d{3})?$/.test(v)))
+      bad('应为牟平区的镇街或村居代码')
+    else if (f.type === 'select' && !(f.options ?? []).some((o) => o.value === v)) bad('取值不在选项中')
+    else if (f.type === 'text' && (typeof v !== 'string' || v.length > 500)) bad('应为 500 字以内的文字')
+    else if (f.key.endsWith('Uscc') && !isValidUscc(String(v))) bad('统一社会信用代码校验失败')
+    else if (/Phone$|Mobile$/.test(f.key) && !isCnMobile(String(v))) bad('手机号码格式不正确')
+  }
+  return issues
+}
+
+export interface MaterialInput {
+  code: string
+  fileId?: string
+  /** 容缺受理: accepted without it, to be supplied by the due date. */
+  pendingDueDate?: string
+}
+
+/** Each required material is uploaded once or listed as pending (容缺); unknown codes are refused. */
+export function checkMaterials(materials: readonly CombinedMaterial[], given: readonly MaterialInput[]): Issue[] {
+  const issues: Issue[] = []
+  const known = new Map(materials.map((m) => [m.code, m]))
+  const byCode = new Map(given.map((g) => [g.code, g]))
+  given.forEach((g, i) => {
+    if (!known.has(g.code)) issues.push({ path: ['materials', i, 'code'], message: `未知材料 ${g.code}` })
+    else if (!g.fileId && !g.pendingDueDate)
+      issues.push({ path: ['materials', i], message: `${known.get(g.code)!.name}：请上传文件或选择容缺后补` })
+  })
+  for (const m of materials)
+    if (m.required && !byCode.has(m.code))
+      issues.push({ path: ['materials', m.code], message: `${m.name}：必须提交（可容缺后补）` })
+  return issues
+}
+
+export interface CaseItem {
+  code: string
+  version: number
+  name: string
+  departmentId: string
+  departmentCode: string
+  departmentName: string
+  stageNo: number
+  committedDays: number
+  legalDays: number
+  certificate: { kind: string; name: string } | null
+  zoneAssessmentKind: string | null
+}
+
+export interface ZoneReuse {
+  kindCode: string
+  kindName: string
+  reportNo: string
+  itemCodes: string[]
+  costPerMuYuan: number
+  savingYuan: number
+}
+
+/**
+ * 区域评估 reuse: items whose zone assessment the park has completed are satisfied by the park's report; the
+ * saving is the per-mu cost of each kind times the project's land area.
+ */
+export function zoneReuse(
+  items: readonly CaseItem[],
+  park: Park | null,
+  kinds: readonly ZoneAssessmentKind[],
+  landAreaMu: number,
+) {
+  const reuse = new Map<string, ZoneReuse>()
+  if (!park) return { satisfied: new Set<string>(), reuse: [] as ZoneReuse[] }
+  const done = new Map(park.assessments.map((a) => [a.kindCode, a]))
+  const cost = new Map(kinds.map((k) => [k.code, k]))
+  const satisfied = new Set<string>()
+  for (const it of items) {
+    const a = it.zoneAssessmentKind ? done.get(it.zoneAssessmentKind) : undefined
+    if (!a) continue
+    satisfied.add(it.code)
+    const k = cost.get(a.kindCode)
+    const r = reuse.get(a.kindCode) ?? {
+      kindCode: a.kindCode,
+      kindName: a.kindName,
+      reportNo: a.reportNo,
+      itemCodes: [],
+      costPerMuYuan: k?.costPerMuYuan ?? 0,
+      savingYuan: Math.round((k?.costPerMuYuan ?? 0) * landAreaMu),
+    }
+    r.itemCodes.push(it.code)
+    reuse.set(a.kindCode, r)
+  }
+  return { satisfied, reuse: [...reuse.values()] }
+}
+
+export interface StageBranches {
+  no: number
+  name: string
+  branches: BranchData[]
+}
+
+/**
+ * One branch per department per stage: the department reviews all its items of the stage together, against the
+ * longest committed limit among them (on-time is still measured per item).
+ */
+export function stageBranches(
+  stages: readonly ResolvedStage[],
+  items: readonly CaseItem[],
+  skip: ReadonlySet<string>,
+): StageBranches[] {
+  const byCode = new Map(items.map((i) => [i.code, i]))
+  return stages.map((s) => {
+    const byDept = new Map<string, CaseItem[]>()
+    for (const code of s.itemCodes) {
+      const it = byCode.get(code)
+      if (!it || skip.has(code)) continue
+      byDept.set(it.departmentCode, [...(byDept.get(it.departmentCode) ?? []), it])
+    }
+    const branches = [...byDept.entries()].map(([deptCode, its]) => ({
+      key: `${s.no}:${deptCode}`,
+      name: its[0]!.departmentName,
+      departmentId: its[0]!.departmentId,
+      departmentCode: deptCode,
+      stageNo: s.no,
+      items: its.map((i) => ({
+        code: i.code,
+        name: i.name,
+        committedDays: i.committedDays,
+        certificate: i.certificate?.name ?? null,
+        certificateKind: i.certificate?.kind ?? null,
+      })),
+      // A 即办件 (0 days) still gets the rest of the day: at least one working day.
+      sla: { amount: Math.max(1, ...its.map((i) => i.committedDays)), unit: 'workday' as const, warnBefore: 1 },
+      deemedConsent: false,
+    }))
+    return { no: s.no, name: s.name, branches }
+  })
+}
+
+export const DEPARTMENT_REVIEW_KEY = 'approval.department-review'
+
+/** What a department does with its branch: accept, review, approve / refuse / ask for a supplement, or send back. */
+export const departmentReviewSpec: WorkflowSpec = {
+  key: DEPARTMENT_REVIEW_KEY,
+  name: '部门并联审查',
+  initial: 'pending',
+  states: {
+    pending: {
+      name: '待受理',
+      assignee: { role: 'dept_reviewer', department: 'branch' },
+      actions: [
+        { key: 'accept', name: '受理', to: 'reviewing', actors: [{ role: 'dept_reviewer' }] },
+        {
+          key: 'return_to_window',
+          name: '退回窗口',
+          to: 'returned',
+          actors: [{ role: 'dept_reviewer' }],
+          requireComment: true,
+        },
+        {
+          key: 'deemed_consent',
+          name: '逾期默认同意',
+          to: 'approved',
+          actors: [{ system: true }],
+          guard: { field: 'branch.deemedConsent', eq: true },
+        },
+      ],
+      onOverdue: { action: 'deemed_consent' },
+    },
+    reviewing: {
+      name: '审查中',
+      assignee: { role: 'dept_reviewer', department: 'branch' },
+      actions: [
+        { key: 'approve', name: '审查同意', to: 'approved', actors: [{ role: 'dept_reviewer' }], requireComment: true },
+        { key: 'reject', name: '不予许可', to: 'rejected', actors: [{ role: 'dept_reviewer' }], requireComment: true },
+        {
+          key: 'request_supplement',
+          name: '要求补正',
+          to: 'supplement',
+          actors: [{ role: 'dept_reviewer' }],
+          requireComment: true,
+          effects: [
+            {
+              type: 'notify',
+              to: 'applicant',
+              title: '补正通知',
+              body: '{branch.name}要求对“{title}”补正材料，请尽快提交',
+            },
+          ],
+        },
+        {
+          key: 'deemed_consent',
+          name: '逾期默认同意',
+          to: 'approved',
+          actors: [{ system: true }],
+          guard: { field: 'branch.deemedConsent', eq: true },
+        },
+      ],
+      onOverdue: { action: 'deemed_consent' },
+    },
+    supplement: {
+      name: '补正中（计时暂停）',
+      clock: 'paused',
+      assignee: { applicant: true },
+      actions: [
+        {
+          key: 'supply',
+          name: '提交补正',
+          to: 'reviewing',
+          actors: [{ applicant: true }, { role: 'window_clerk' }],
+          effects: [
+            { type: 'notify', to: 'assignees', title: '补正材料已提交', body: '“{title}”已提交补正材料，请继续审查' },
+          ],
+        },
+      ],
+    },
+    returned: {
+      name: '退回窗口',
+      assignee: { role: 'window_clerk' },
+      actions: [
+        { key: 'resubmit', name: '重新推送', to: 'pending', actors: [{ role: 'window_clerk' }], requireComment: true },
+      ],
+    },
+    approved: { name: '审查同意', final: true, outcome: 'approved' },
+    rejected: { name: '不予许可', final: true, outcome: 'rejected' },
+  },
+}
+
+export const ISSUE_SIGNAL = 'approval.issue_certificates'
+export const CLOSE_SIGNAL = 'approval.case_closed'
+
+/**
+ * The case workflow generated from a variant's stage plan: each stage a parallel state over its department
+ * branches (join: all), then unified issuance (统一出件) after the last stage yielding one of the four
+ * certificates (四证), then any later stages (竣工验收). The applicant or the window may withdraw while a stage runs.
+ */
+export function caseSpec(
+  key: string,
+  name: string,
+  stages: readonly StageBranches[],
+  committedDays: number,
+): WorkflowSpec {
+  const active = stages.filter((s) => s.branches.length > 0)
+  // 四证齐发 after the stage by which each of the four certificates has first appeared (a later 不动产权证书 of the
+  // finished building is issued when the case completes).
+  const firstStage = new Map<string, number>()
+  active.forEach((s, i) => {
+    for (const b of s.branches)
+      for (const x of b.items as { certificateKind: string | null }[]) {
+        const kind = x.certificateKind ? CERTIFICATE_KIND_OF[x.certificateKind] : undefined
+        if (kind && !firstStage.has(kind)) firstStage.set(kind, i)
+      }
+  })
+  const certStage = firstStage.size ? Math.max(...firstStage.values()) : -1
+  const order: string[] = []
+  active.forEach((_, i) => {
+    order.push(`stage_${i + 1}`)
+    if (i === certStage) order.push('issuance')
+  })
+  if (certStage < 0) order.push('issuance')
+  order.push('completed')
+  const next = (k: string) => order[order.indexOf(k) + 1]!
+  const withdraw = {
+    key: 'withdraw',
+    name: '撤回申请',
+    to: 'withdrawn',
+    actors: [{ applicant: true as const }, { role: 'window_clerk' }],
+    requireComment: true,
+  }
+  const states: WorkflowSpec['states'] = {}
+  active.forEach((s, i) => {
+    states[`stage_${i + 1}`] = {
+      name: `第${i + 1}阶段：${s.name}`,
+      parallel: {
+        definition: DEPARTMENT_REVIEW_KEY,
+        branchesFrom: `stages.${i}.branches`,
+        join: 'all',
+        onApproved: next(`stage_${i + 1}`),
+        onRejected: 'refused',
+      },
+      actions: [withdraw],
+    }
+  })
+  states.issuance = {
+    name: '统一出件',
+    assignee: { role: 'window_clerk' },
+    actions: [
+      {
+        key: 'issue',
+        name: '统一出件（四证齐发）',
+        to: next('issuance'),
+        actors: [{ role: 'window_clerk' }],
+        effects: [
+          { type: 'signal', name: ISSUE_SIGNAL },
+          {
+            type: 'notify',
+            to: 'applicant',
+            title: '证照已统一出件',
+            body: '“{title}”的证照已全部办结并统一出件，请下载电子证照',
+          },
+        ],
+      },
+    ],
+  }
+  states.completed = {
+    name: '已办结',
+    final: true,
+    outcome: 'approved',
+    effects: [{ type: 'signal', name: CLOSE_SIGNAL }],
+  }
+  states.refused = {
+    name: '不予许可',
+    final: true,
+    outcome: 'rejected',
+    effects: [{ type: 'signal', name: CLOSE_SIGNAL }],
+  }
+  states.withdrawn = {
+    name: '已撤回',
+    final: true,
+    outcome: 'withdrawn',
+    effects: [{ type: 'signal', name: CLOSE_SIGNAL }],
+  }
+  return {
+    key,
+    name,
+    initial: order[0]!,
+    sla: { amount: Math.max(1, committedDays), unit: 'workday', warnBefore: 2 },
+    states,
+  }
+}
+
+/** Printed fields of an e-certificate, from the case's form (the kinds' required fields are all filled). */
+export function certificatePayload(
+  kind: CertificateKind,
+  form: Record<string, unknown>,
+  caseNumber: string,
+): Record<string, string> {
+  const s = (k: string, fallback = '—') => {
+    const v = form[k]
+    return v === undefined || v === null || v === '' ? fallback : String(v)
+  }
+  const mu = Number(form.landAreaMu ?? 0)
+  const m2 = Math.round(mu * 666.67)
+  const scale = form.floorAreaM2 ? `总建筑面积 ${s('floorAreaM2')} 平方米` : `用地 ${m2} 平方米`
+  const landUse = s('landUseType', form.projectType === 'industrial' ? '工业用地' : '建设用地')
+  const year = new Date().getFullYear()
+  switch (kind) {
+    case 'real_estate':
+      return {
+        location: s('address'),
+        unitNumber: `370612${caseNumber.replace(/\D/g, '').slice(-6).padStart(6, '0')}GB00001W00000000`,
+        rightType: '国有建设用地使用权',
+        rightNature: '出让',
+        landUse,
+        landArea: `${m2} 平方米`,
+        term: `${year}年起${year + (form.projectType === 'industrial' ? 50 : 40)}年止`,
+      }
+    case 'land_use_planning':
+      return {
+        projectName: s('projectName'),
+        location: s('address'),
+        landArea: `${m2} 平方米`,
+        landUse,
+        landAcquisition: '国有建设用地使用权出让',
+      }
+    case 'construction_planning':
+      return { projectName: s('projectName'), location: s('address'), constructionScale: scale }
+    case 'construction_permit':
+      return {
+        projectName: s('projectName'),
+        location: s('address'),
+        constructionScale: scale,
+        contractPrice: form.contractPriceWan ? `${s('contractPriceWan')} 万元` : `${s('investmentWan')} 万元`,
+        contractor: s('constructionUnit', s('builder')),
+        designUnit: s('designUnit'),
+        supervisor: s('supervisionUnit'),
+      }
+  }
+}
+
+/** On time when a branch finished by its deadline; an item when it finished within its own committed days. */
+export function onTime(
+  completedAt: Date | null,
+  dueAt: Date | null,
+  now: Date,
+): 'on_time' | 'late' | 'open' | 'overdue' {
+  if (!dueAt) return completedAt ? 'on_time' : 'open'
+  if (!completedAt) return now > dueAt ? 'overdue' : 'open'
+  return completedAt <= dueAt ? 'on_time' : 'late'
+}

@@ -1,0 +1,102 @@
+import {
+  CaseDetailSchema,
+  CaseListQuerySchema,
+  CaseSummarySchema,
+  OnTimeStatsSchema,
+  PlanRequestSchema,
+  SubmitCaseSchema,
+  SupplyMaterialSchema,
+  WindowSubmitCaseSchema,
+  ZoneSavingsSchema,
+} from '@ruyu/contracts/approval'
+import { IdParamsSchema, pageOf } from '@ruyu/contracts/common'
+import { SubmitRatingSchema } from '@ruyu/contracts/rating'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { ApprovalService } from './service.ts'
+
+/** Theme approval routes under /api/approval. Branch actions go through /api/workflow. */
+export function approvalRoutes(service: ApprovalService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>()
+    const tags = ['approval']
+    const created = { 201: CaseDetailSchema }
+
+    r.post('/plan', { config: { access: 'catalog:read' }, schema: { tags, body: PlanRequestSchema } }, async (req) =>
+      service.plan(req.body.themeCode, req.body.form),
+    )
+    r.post(
+      '/cases',
+      { config: { access: 'approval:apply' }, schema: { tags, body: SubmitCaseSchema, response: created } },
+      async (req, reply) => {
+        const c = await service.submitOnline(req.principal!, req.actor, req.body, req.id)
+        return reply.code(201).send(await service.get(req.principal!, c.id))
+      },
+    )
+    r.post(
+      '/window/cases',
+      { config: { access: 'approval:intake' }, schema: { tags, body: WindowSubmitCaseSchema, response: created } },
+      async (req, reply) => {
+        const c = await service.submitAtWindow(req.principal!, req.actor, req.body, req.id)
+        return reply.code(201).send(await service.get(req.principal!, c.id))
+      },
+    )
+    r.get(
+      '/my/cases',
+      {
+        config: { access: 'approval:apply' },
+        schema: { tags, querystring: CaseListQuerySchema, response: { 200: pageOf(CaseSummarySchema) } },
+      },
+      async (req) => service.list(req.principal!, req.query),
+    )
+    r.get(
+      '/cases',
+      {
+        config: { access: 'approval:read' },
+        schema: { tags, querystring: CaseListQuerySchema, response: { 200: pageOf(CaseSummarySchema) } },
+      },
+      async (req) => service.list(req.principal!, req.query),
+    )
+    r.get(
+      '/cases/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: IdParamsSchema, response: { 200: CaseDetailSchema } },
+      },
+      async (req) => service.get(req.principal!, req.params.id),
+    )
+    r.post(
+      '/cases/:id/materials/:code',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          params: z.object({ id: z.uuid(), code: z.string().regex(/^M-[A-Z0-9-]{2,40}$/) }),
+          body: SupplyMaterialSchema,
+          response: { 200: CaseDetailSchema },
+        },
+      },
+      async (req) =>
+        service.supplyMaterial(req.principal!, req.actor, req.params.id, req.params.code, req.body.fileId, req.id),
+    )
+    r.post(
+      '/cases/:id/rating',
+      {
+        config: { access: 'rating:submit' },
+        schema: { tags, params: IdParamsSchema, body: SubmitRatingSchema, response: { 200: CaseDetailSchema } },
+      },
+      async (req) => service.rate(req.principal!, req.actor, req.params.id, req.body, req.id),
+    )
+    r.get(
+      '/stats/on-time',
+      { config: { access: 'stats:read' }, schema: { tags, response: { 200: OnTimeStatsSchema } } },
+      async (req) => service.onTimeStats(req.principal!),
+    )
+    r.get(
+      '/stats/zone-savings',
+      { config: { access: 'stats:read' }, schema: { tags, response: { 200: ZoneSavingsSchema } } },
+      async (req) => service.zoneSavings(req.principal!),
+    )
+  }
+}

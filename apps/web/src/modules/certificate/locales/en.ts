@@ -1,0 +1,70 @@
+import type certificate from './zh-CN'
+
+const en: typeof certificate = {
+  verify: {
+    title: 'Certificate verification',
+    subtitle: 'Muping District · Ruyu government services',
+    number: 'Certificate number',
+    numberLine: 'Certificate number: {{number}}',
+    checking: 'Verifying…',
+    checkedAt: 'Checked at {{time}}',
+    status: {
+      VALID: 'Valid',
+      REVOKED: 'Revoked',
+      NOT_FOUND: 'Not found',
+      INVALID: 'Signature check failed',
+    },
+    explain: {
+      VALID: 'Issued by {{issuer}}; the digital signature checks out and the certificate is genuine and in force.',
+      REVOKED: 'This certificate was revoked on {{date}} and is no longer in force.',
+      NOT_FOUND:
+        'No certificate has the number “{{number}}”. Check the number; if you scanned a QR code, the certificate may be forged.',
+      INVALID:
+        'The certificate data does not match its digital signature: it may be forged or altered. Do not rely on it; check with the issuing authority.',
+    },
+    revokeReason: 'Reason',
+    revokeReasonLine: 'Reason: ',
+    revokedAt: 'Revoked on',
+    details: 'Certificate data',
+    certificateTitle: 'Certificate',
+    holder: 'Holder',
+    uscc: 'Unified social credit code',
+    issuer: 'Issued by',
+    issuedAt: 'Issued on',
+    division: 'Division',
+    another: 'Verify another certificate',
+    anotherPlaceholder: 'Certificate number',
+    submit: 'Verify',
+    help: 'This page checks the certificate number and the digital signature in the QR code on the certificate. Questions: Muping District Administrative Approval Service Bureau.',
+  },
+  kinds: {
+    real_estate: 'Real estate title certificate',
+    land_use_planning: 'Construction land-use planning permit',
+    construction_planning: 'Construction works planning permit',
+    construction_permit: 'Building construction permit',
+  },
+  fields: {
+    coOwnership: 'Co-ownership',
+    location: 'Location',
+    unitNumber: 'Real estate unit number',
+    rightType: 'Type of right',
+    rightNature: 'Nature of right',
+    landUse: 'Use',
+    landArea: 'Area',
+    term: 'Term of use',
+    otherInfo: 'Other particulars',
+    projectName: 'Project',
+    approvalDocNo: 'Land-use approval (authority and document)',
+    constructionScale: 'Scale of construction',
+    landAcquisition: 'How the land was acquired',
+    attachments: 'Attached drawings and documents',
+    contractPrice: 'Contract price',
+    surveyUnit: 'Survey firm',
+    designUnit: 'Design firm',
+    contractor: 'Contractor',
+    supervisor: 'Supervising engineer',
+    contractPeriod: 'Contract period',
+  },
+}
+
+export default en
