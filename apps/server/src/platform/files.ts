@@ -99,6 +99,14 @@ export function createFiles(db: Db, opts: { dir: string; maxBytes: number }) {
         }
       })
     },
+    /** Owners of many files in one query (materials of a case share uploads). */
+    async owners(q: Queryable, ids: string[]): Promise<Map<string, string | null>> {
+      if (!ids.length) return new Map()
+      const { rows } = await q.query('select id, owner_id from core_file where id = any($1::uuid[])', [
+        [...new Set(ids)],
+      ])
+      return new Map(rows.map((r) => [r.id as string, r.owner_id as string | null]))
+    },
     async meta(q: Queryable, id: string) {
       const r = (await q.query('select * from core_file where id = $1', [id])).rows[0]
       return r

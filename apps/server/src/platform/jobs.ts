@@ -14,6 +14,8 @@ export interface Jobs {
   send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
   /** Sends inside the caller's transaction: the job commits or rolls back with it. */
   sendInTx(tx: Tx, name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
+  /** Inserts many jobs (of possibly several queues) in one statement inside the caller's transaction. */
+  insertInTx(tx: Tx, jobs: PgBoss.JobInsert[]): Promise<void>
   schedule(name: string, cron: string): Promise<void>
   stop(): Promise<void>
 }
@@ -54,6 +56,11 @@ export async function startJobs(url: string, log: FastifyBaseLogger, opts: { wor
         ...options,
         db: { executeSql: (text: string, values: unknown[]) => tx.query(text, values) },
       })
+    },
+    async insertInTx(tx, jobs) {
+      if (!jobs.length) return
+      for (const name of new Set(jobs.map((j) => j.name))) await ensure(name)
+      await boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => tx.query(text, values) } })
     },
     async schedule(name, cron) {
       await ensure(name)

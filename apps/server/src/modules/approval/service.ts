@@ -148,11 +148,13 @@ export function createApprovalService(deps: ApprovalDeps) {
       ...validateForm(combined.fields, input.form),
       ...checkMaterials(combined.materials, input.materials),
     ]
+    const owners = await platform.files.owners(
+      db.pool,
+      input.materials.flatMap((m) => (m.fileId ? [m.fileId] : [])),
+    )
     for (const [i, m] of input.materials.entries()) {
-      if (!m.fileId) continue
-      const f = await platform.files.meta(db.pool, m.fileId)
       // A file counts only when the one filing uploaded it (no borrowing another enterprise's documents).
-      if (!f || f.ownerId !== principal.userId)
+      if (m.fileId && owners.get(m.fileId) !== principal.userId)
         issues.push({ path: ['materials', i, 'fileId'], message: '文件不存在或不是您上传的' })
     }
     if (issues.length) throw validationFailed(undefined, { issues })
@@ -479,8 +481,9 @@ export function createApprovalService(deps: ApprovalDeps) {
       const maps = { theme: new Map<string, Acc>(), dept: new Map<string, Acc>(), item: new Map<string, Acc>() }
       const all: Acc = { key: 'all', name: '全部', finished: 0, onTime: 0, late: 0, overdueOpen: 0 }
       const tally = (a: Acc, r: ReturnType<typeof onTime>) => {
-        if (r === 'on_time') a.finished++, a.onTime++
-        else if (r === 'late') a.finished++, a.late++
+        if (r === 'on_time' || r === 'late') a.finished++
+        if (r === 'on_time') a.onTime++
+        else if (r === 'late') a.late++
         else if (r === 'overdue') a.overdueOpen++
       }
       const add = (m: Map<string, Acc>, key: string, name: string, r: ReturnType<typeof onTime>) => {

@@ -56,6 +56,30 @@ export interface TaskRow {
   completedAction: string | null
 }
 
+export type NewInstance = Omit<
+  InstanceRow,
+  'id' | 'rootId' | 'status' | 'outcome' | 'pausedAt' | 'pauseDepth' | 'pausedTotalMs' | 'completedAt' | 'version'
+> & { rootId: string | null }
+
+export type NewTask = Omit<
+  TaskRow,
+  'id' | 'status' | 'slaFlag' | 'createdAt' | 'completedAt' | 'completedBy' | 'completedAction'
+>
+
+export interface TransitionInput {
+  instanceId: string
+  rootId: string
+  fromState: string | null
+  toState: string
+  action: string
+  actorId: string | null
+  actorKind: string
+  actorName: string | null
+  comment: string | null
+  attachments: unknown[]
+  data: Record<string, unknown>
+}
+
 const toDefinition = (r: Record<string, any>): DefinitionRow => ({
   id: r.id,
   key: r.key,
@@ -134,40 +158,45 @@ export const workflowRepo = {
     return toDefinition(rows[0])
   },
 
-  async insertInstance(
-    tx: Tx,
-    i: Omit<
-      InstanceRow,
-      'id' | 'rootId' | 'status' | 'outcome' | 'pausedAt' | 'pauseDepth' | 'pausedTotalMs' | 'completedAt' | 'version'
-    > & {
-      rootId: string | null
-    },
-  ): Promise<InstanceRow> {
-    const { rows } = await tx.query(
-      `insert into workflow_instance (definition_id, parent_id, root_id, branch, subject_type, subject_id, title,
+  /** Inserts instances in one statement (ids made here, so a root can point at itself). */
+  async insertInstances(tx: Tx, list: NewInstance[]): Promise<InstanceRow[]> {
+    if (!list.length) return []
+    const rows = list.map((i) => {
+      const id = crypto.randomUUID()
+      return {
+        id,
+        definition_id: i.definitionId,
+        parent_id: i.parentId,
+        root_id: i.rootId ?? id,
+        branch: i.branch,
+        subject_type: i.subjectType,
+        subject_id: i.subjectId,
+        title: i.title,
+        division_code: i.divisionCode,
+        applicant_id: i.applicantId,
+        state: i.state,
+        context: i.context,
+        started_at: i.startedAt,
+        due_at: i.dueAt,
+        due_provisional: i.dueProvisional,
+      }
+    })
+    const res = await tx.query(
+      `insert into workflow_instance (id, definition_id, parent_id, root_id, branch, subject_type, subject_id, title,
          division_code, applicant_id, state, context, started_at, due_at, due_provisional)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) returning *`,
-      [
-        i.definitionId,
-        i.parentId,
-        i.rootId,
-        i.branch ? JSON.stringify(i.branch) : null,
-        i.subjectType,
-        i.subjectId,
-        i.title,
-        i.divisionCode,
-        i.applicantId,
-        i.state,
-        JSON.stringify(i.context),
-        i.startedAt,
-        i.dueAt,
-        i.dueProvisional,
-      ],
+       select id, definition_id, parent_id, root_id, branch, subject_type, subject_id, title, division_code, applicant_id,
+         state, coalesce(context, '{}'), started_at, due_at, due_provisional
+       from jsonb_to_recordset($1::jsonb) as x(id uuid, definition_id uuid, parent_id uuid, root_id uuid, branch jsonb,
+         subject_type text, subject_id text, title text, division_code text, applicant_id uuid, state text, context jsonb,
+         started_at timestamptz, due_at timestamptz, due_provisional boolean)
+       returning *`,
+      [JSON.stringify(rows)],
     )
-    let row = rows[0]
-    if (!row.root_id)
-      row = (await tx.query('update workflow_instance set root_id = id where id = $1 returning *', [row.id])).rows[0]
-    return toInstance(row)
+    const byId = new Map(res.rows.map((r) => [r.id, toInstance(r)]))
+    return rows.map((r) => byId.get(r.id)!)
+  },
+  async insertInstance(tx: Tx, i: NewInstance): Promise<InstanceRow> {
+    return (await workflowRepo.insertInstances(tx, [i]))[0]!
   },
   async findInstance(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<InstanceRow | null> {
     const { rows } = await q.query(`select * from workflow_instance where id = $1${opts.lock ? ' for update' : ''}`, [
@@ -229,29 +258,39 @@ export const workflowRepo = {
     )
   },
 
-  async insertTask(
-    tx: Tx,
-    t: Omit<TaskRow, 'id' | 'status' | 'slaFlag' | 'createdAt' | 'completedAt' | 'completedBy' | 'completedAction'>,
-  ) {
+  async insertTasks(tx: Tx, list: NewTask[]): Promise<TaskRow[]> {
+    if (!list.length) return []
     const { rows } = await tx.query(
       `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_department_id,
          assignee_applicant, division_code, due_at, warn_at, paused_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) returning *`,
+       select instance_id, root_id, state, name, assignee_role, assignee_department_id, assignee_applicant, division_code,
+         due_at, warn_at, paused_at
+       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, state text, name text, assignee_role text,
+         assignee_department_id uuid, assignee_applicant boolean, division_code text, due_at timestamptz,
+         warn_at timestamptz, paused_at timestamptz)
+       returning *`,
       [
-        t.instanceId,
-        t.rootId,
-        t.state,
-        t.name,
-        t.assigneeRole,
-        t.assigneeDepartmentId,
-        t.assigneeApplicant,
-        t.divisionCode,
-        t.dueAt,
-        t.warnAt,
-        t.pausedAt,
+        JSON.stringify(
+          list.map((t) => ({
+            instance_id: t.instanceId,
+            root_id: t.rootId,
+            state: t.state,
+            name: t.name,
+            assignee_role: t.assigneeRole,
+            assignee_department_id: t.assigneeDepartmentId,
+            assignee_applicant: t.assigneeApplicant,
+            division_code: t.divisionCode,
+            due_at: t.dueAt,
+            warn_at: t.warnAt,
+            paused_at: t.pausedAt,
+          })),
+        ),
       ],
     )
-    return toTask(rows[0])
+    return rows.map(toTask)
+  },
+  async insertTask(tx: Tx, t: NewTask): Promise<TaskRow> {
+    return (await workflowRepo.insertTasks(tx, [t]))[0]!
   },
   async openTasks(q: Queryable, instanceId: string): Promise<TaskRow[]> {
     const { rows } = await q.query(`select * from workflow_task where instance_id = $1 and status = 'open'`, [
@@ -286,39 +325,36 @@ export const workflowRepo = {
     await tx.query('update workflow_task set sla_flag = $2 where id = $1', [id, flag])
   },
 
-  async insertTransition(
-    tx: Tx,
-    t: {
-      instanceId: string
-      rootId: string
-      fromState: string | null
-      toState: string
-      action: string
-      actorId: string | null
-      actorKind: string
-      actorName: string | null
-      comment: string | null
-      attachments: unknown[]
-      data: Record<string, unknown>
-    },
-  ) {
+  async insertTransitions(tx: Tx, list: TransitionInput[]) {
+    if (!list.length) return
     await tx.query(
       `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
-         comment, attachments, data) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+         comment, attachments, data)
+       select instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name, comment,
+         coalesce(attachments, '[]'), coalesce(data, '{}')
+       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, from_state text, to_state text, action text,
+         actor_id text, actor_kind text, actor_name text, comment text, attachments jsonb, data jsonb)`,
       [
-        t.instanceId,
-        t.rootId,
-        t.fromState,
-        t.toState,
-        t.action,
-        t.actorId,
-        t.actorKind,
-        t.actorName,
-        t.comment,
-        JSON.stringify(t.attachments),
-        JSON.stringify(t.data),
+        JSON.stringify(
+          list.map((t) => ({
+            instance_id: t.instanceId,
+            root_id: t.rootId,
+            from_state: t.fromState,
+            to_state: t.toState,
+            action: t.action,
+            actor_id: t.actorId,
+            actor_kind: t.actorKind,
+            actor_name: t.actorName,
+            comment: t.comment,
+            attachments: t.attachments,
+            data: t.data,
+          })),
+        ),
       ],
     )
+  },
+  async insertTransition(tx: Tx, t: TransitionInput) {
+    await workflowRepo.insertTransitions(tx, [t])
   },
   async history(q: Queryable, rootId: string) {
     const { rows } = await q.query('select * from workflow_transition where root_id = $1 order by id', [rootId])

@@ -1,7 +1,6 @@
 import { type Actor, canonicalJson, recordAudit, SYSTEM_ACTOR } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
-import type { Tx } from '../../platform/db.ts'
-import type { Jobs } from '../../platform/jobs.ts'
+import { afterCommit, type Tx } from '../../platform/db.ts'
 import type { Platform } from '../../platform/platform.ts'
 import {
   type ActionSpec,
@@ -17,6 +16,7 @@ import {
   getPath,
   type InstanceView,
   SpecError,
+  type StateSpec,
   shiftForPause,
   slaStatus,
   validateSpec,
@@ -100,6 +100,8 @@ export function createWorkflowService(
   const { db, calendar } = platform
   const signals = new Map<string, SignalHandler>()
   const specCache = new Map<string, WorkflowSpec>()
+  // What this process last published per key: re-publishing an identical spec costs no query.
+  const published = new Map<string, { canonical: string; def: Awaited<ReturnType<typeof repo.latestDefinition>> }>()
 
   async function specOf(q: Tx | typeof db.pool, definitionId: string): Promise<WorkflowSpec> {
     const cached = specCache.get(definitionId)
@@ -117,13 +119,20 @@ export function createWorkflowService(
     context: i.context,
   })
 
-  async function scheduleTaskTimers(tx: Tx, task: TaskRow) {
-    const jobs: Jobs = platform.jobs
-    const items: TimerJob[] = []
-    if (task.warnAt) items.push({ taskId: task.id, kind: 'warn', at: task.warnAt.toISOString() })
-    if (task.dueAt) items.push({ taskId: task.id, kind: 'due', at: task.dueAt.toISOString() })
-    for (const job of items) await jobs.sendInTx(tx, TIMER_QUEUE, job, { startAfter: new Date(job.at), retryLimit: 5 })
+  /** Arms the warning and due timers of tasks: durable pg-boss jobs written in the same transaction. */
+  async function scheduleTimers(tx: Tx, tasks: TaskRow[]) {
+    const jobs: TimerJob[] = []
+    for (const t of tasks) {
+      if (t.pausedAt) continue
+      if (t.warnAt) jobs.push({ taskId: t.id, kind: 'warn', at: t.warnAt.toISOString() })
+      if (t.dueAt) jobs.push({ taskId: t.id, kind: 'due', at: t.dueAt.toISOString() })
+    }
+    await platform.jobs.insertInTx(
+      tx,
+      jobs.map((data) => ({ name: TIMER_QUEUE, data, startAfter: new Date(data.at), retryLimit: 5 })),
+    )
   }
+  const scheduleTaskTimers = (tx: Tx, task: TaskRow) => scheduleTimers(tx, [task])
 
   async function notify(tx: Tx, effect: Extract<Effect, { type: 'notify' }>, inst: InstanceRow, root: InstanceRow) {
     const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
@@ -219,8 +228,10 @@ export function createWorkflowService(
   async function enterState(tx: Tx, inst: InstanceRow, stateKey: string, now: Date, actor: Actor, requestId?: string) {
     const spec = await specOf(tx, inst.definitionId)
     const s = spec.states[stateKey]!
-    inst.state = stateKey
-    await repo.updateInstance(tx, inst)
+    if (inst.state !== stateKey) {
+      inst.state = stateKey
+      await repo.updateInstance(tx, inst)
+    }
     if (s.clock === 'paused') await pause(tx, inst, now)
 
     if (s.final) {
@@ -243,31 +254,32 @@ export function createWorkflowService(
 
     if (s.parallel) {
       const branches = (getPath(inst.context, s.parallel.branchesFrom) ?? []) as BranchData[]
-      for (const b of branches) await startChild(tx, inst, s.parallel.definition, b, now, actor, requestId)
+      await startChildren(tx, inst, s.parallel.definition, branches, now, actor, requestId)
       await runEffects(tx, s.effects, inst, actor, requestId)
       if (branches.length === 0) await onChildCompleted(tx, inst.id, now, requestId) // nothing to wait for
       return
     }
 
-    if (s.assignee) {
-      const deadline = s.sla ? computeDeadline(now, s.sla, calendar) : null
-      const task = await repo.insertTask(tx, {
-        instanceId: inst.id,
-        rootId: inst.rootId,
-        state: stateKey,
-        name: s.name,
-        assigneeRole: s.assignee.role ?? null,
-        assigneeDepartmentId: s.assignee.department === 'branch' ? (inst.branch?.departmentId ?? null) : null,
-        assigneeApplicant: !!s.assignee.applicant,
-        divisionCode: inst.divisionCode,
-        // A state without its own limit works against the instance's (the branch's committed limit).
-        dueAt: deadline?.dueAt ?? inst.dueAt,
-        warnAt: deadline?.warnAt ?? (inst.dueAt ? warnOf(inst) : null),
-        pausedAt: inst.pausedAt,
-      })
-      if (!task.pausedAt) await scheduleTaskTimers(tx, task)
-    }
+    if (s.assignee) await scheduleTaskTimers(tx, await repo.insertTask(tx, taskFor(inst, stateKey, s, now)))
     await runEffects(tx, s.effects, inst, actor, requestId)
+  }
+
+  /** The task of an assignee state; a state without its own limit works against the instance's (the branch's). */
+  function taskFor(inst: InstanceRow, stateKey: string, s: StateSpec, now: Date) {
+    const deadline = s.sla ? computeDeadline(now, s.sla, calendar) : null
+    return {
+      instanceId: inst.id,
+      rootId: inst.rootId,
+      state: stateKey,
+      name: s.name,
+      assigneeRole: s.assignee?.role ?? null,
+      assigneeDepartmentId: s.assignee?.department === 'branch' ? (inst.branch?.departmentId ?? null) : null,
+      assigneeApplicant: !!s.assignee?.applicant,
+      divisionCode: inst.divisionCode,
+      dueAt: deadline?.dueAt ?? inst.dueAt,
+      warnAt: deadline?.warnAt ?? (inst.dueAt ? warnOf(inst) : null),
+      pausedAt: inst.pausedAt,
+    }
   }
 
   function warnOf(inst: InstanceRow): Date | null {
@@ -281,49 +293,85 @@ export function createWorkflowService(
     return new Date(`${d.date}T23:59:59.999+08:00`)
   }
 
-  async function startChild(
+  /**
+   * Fans a parallel state out: all branch instances, their start transitions, tasks and timers in a handful of
+   * statements (a theme stage starts 14 department branches per case).
+   */
+  async function startChildren(
     tx: Tx,
     parent: InstanceRow,
     key: string,
-    branch: BranchData,
+    branches: BranchData[],
     now: Date,
     actor: Actor,
     requestId?: string,
   ) {
-    const def = await repo.latestDefinition(tx, key)
+    if (!branches.length) return
+    const def = await latestDefinition(tx, key)
+    const children = await repo.insertInstances(
+      tx,
+      branches.map((branch) => {
+        const sla = branch.sla ?? def.spec.sla
+        const deadline = sla ? computeDeadline(now, sla, calendar) : null
+        return {
+          definitionId: def.id,
+          parentId: parent.id,
+          rootId: parent.rootId,
+          branch,
+          subjectType: parent.subjectType,
+          subjectId: parent.subjectId,
+          title: `${parent.title} · ${branch.name}`,
+          divisionCode: parent.divisionCode,
+          applicantId: parent.applicantId,
+          state: def.spec.initial,
+          context: {},
+          startedAt: now,
+          dueAt: deadline?.dueAt ?? null,
+          dueProvisional: deadline?.provisional ?? false,
+        }
+      }),
+    )
+    await repo.insertTransitions(
+      tx,
+      children.map((child) => ({
+        instanceId: child.id,
+        rootId: child.rootId,
+        fromState: null,
+        toState: def.spec.initial,
+        action: 'start',
+        actorId: actor.id,
+        actorKind: actor.kind,
+        actorName: actor.username ?? null,
+        comment: null,
+        attachments: [],
+        data: { branch: child.branch?.key },
+      })),
+    )
+    const initial = def.spec.states[def.spec.initial]!
+    // A plain task state (the usual first step of a branch) is entered for all branches at once.
+    if (
+      initial.assignee &&
+      !initial.parallel &&
+      !initial.final &&
+      initial.clock !== 'paused' &&
+      !initial.effects?.length
+    ) {
+      const tasks = await repo.insertTasks(
+        tx,
+        children.map((c) => taskFor(c, def.spec.initial, initial, now)),
+      )
+      await scheduleTimers(tx, tasks)
+      return
+    }
+    for (const child of children) await enterState(tx, child, def.spec.initial, now, actor, requestId)
+  }
+
+  // Definitions are immutable per version; the latest version of a key is looked up once per transaction use.
+  async function latestDefinition(q: Tx, key: string) {
+    const def = await repo.latestDefinition(q, key)
     if (!def) throw definitionNotFound({ key })
-    const sla = branch.sla ?? def.spec.sla
-    const deadline = sla ? computeDeadline(now, sla, calendar) : null
-    const child = await repo.insertInstance(tx, {
-      definitionId: def.id,
-      parentId: parent.id,
-      rootId: parent.rootId,
-      branch,
-      subjectType: parent.subjectType,
-      subjectId: parent.subjectId,
-      title: `${parent.title} · ${branch.name}`,
-      divisionCode: parent.divisionCode,
-      applicantId: parent.applicantId,
-      state: def.spec.initial,
-      context: {},
-      startedAt: now,
-      dueAt: deadline?.dueAt ?? null,
-      dueProvisional: deadline?.provisional ?? false,
-    })
-    await repo.insertTransition(tx, {
-      instanceId: child.id,
-      rootId: child.rootId,
-      fromState: null,
-      toState: def.spec.initial,
-      action: 'start',
-      actorId: actor.id,
-      actorKind: actor.kind,
-      actorName: actor.username ?? null,
-      comment: null,
-      attachments: [],
-      data: { branch: branch.key },
-    })
-    await enterState(tx, child, def.spec.initial, now, actor, requestId)
+    specCache.set(def.id, def.spec)
+    return def
   }
 
   async function cancelActiveChildren(tx: Tx, parentId: string, now: Date) {
