@@ -57,6 +57,15 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
   return { calendarYears, ...ref, catalog, demoAccounts }
 }
 
+/** Bump when seed data changes: existing installations load the new reference data on their next start. */
+export const SEED_VERSION = 3
+
+/** True when this database already holds the reference data of the current SEED_VERSION. */
 export async function isSeeded(platform: Platform): Promise<boolean> {
-  return ((await platform.db.query('select 1 from core_division limit 1')).rowCount ?? 0) > 0
+  return (await platform.settings.get('platform.seedVersion', 0)) >= SEED_VERSION
+}
+
+/** Records that the current seed has been loaded (after seed() succeeded). */
+export async function markSeeded(platform: Platform) {
+  await platform.settings.set(SYSTEM_ACTOR, 'platform.seedVersion', SEED_VERSION)
 }

@@ -6,7 +6,7 @@ import { createLogger } from './platform/logger.ts'
 import { migrate } from './platform/migrate.ts'
 import { createPlatform } from './platform/platform.ts'
 import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
-import { isSeeded, seed } from './seed.ts'
+import { isSeeded, markSeeded, seed } from './seed.ts'
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP + workers. */
 async function main() {
@@ -41,7 +41,8 @@ async function main() {
     const services = createServices(platform)
     if (!(await isSeeded(platform))) {
       const report = await seed(platform, services, { demo: config.demo })
-      log.info(report, 'first start: loaded Muping reference data')
+      await markSeeded(platform)
+      log.info(report, 'loaded Muping reference data (first start or newer seed)')
     }
     if (config.role !== 'worker') {
       app = await buildApp(platform, services, { serveWeb: true })

@@ -11,7 +11,7 @@ import { AppError } from '../platform/errors.ts'
 import { createLogger } from '../platform/logger.ts'
 import { migrate } from '../platform/migrate.ts'
 import { createPlatform, type Platform } from '../platform/platform.ts'
-import { seed } from '../seed.ts'
+import { markSeeded, seed } from '../seed.ts'
 import { progressBar } from './progress.ts'
 
 const USAGE = `Usage: ruyu <command> [options]
@@ -62,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed': {
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean', default: false } } })
-      const report = await withPlatform((p) => seed(p, createServices(p), { demo: values.demo ?? false }))
+      const report = await withPlatform(async (p) => {
+        const r = await seed(p, createServices(p), { demo: values.demo ?? false })
+        await markSeeded(p)
+        return r
+      })
       console.log(report)
       return 0
     }

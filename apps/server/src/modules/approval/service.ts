@@ -9,7 +9,7 @@ import type { Tx } from '../../platform/db.ts'
 import { allocateDocNumber } from '../../platform/doc-number.ts'
 import { forbidden, validationFailed } from '../../platform/errors.ts'
 import type { Platform } from '../../platform/platform.ts'
-import type { CatalogService } from '../catalog/index.ts'
+import { type CatalogService, combinedForm, type FormValues, selectVariant } from '../catalog/index.ts'
 import type { CertificateService } from '../certificate/index.ts'
 import type { DirectoryService } from '../directory/index.ts'
 import type { RatingService } from '../rating/index.ts'
@@ -68,11 +68,23 @@ export function createApprovalService(deps: ApprovalDeps) {
     return id
   }
 
-  /** Variant by rule, its stage plan and the one combined form. */
-  async function plan(themeCode: string, form: Record<string, unknown>) {
-    const { variant } = await catalog.selectVariant(themeCode, form as never)
-    const combined: CombinedForm = await catalog.combinedForm(themeCode, variant?.key)
-    return { variant, combined }
+  /**
+   * Variant by rule, its stage plan and the one combined form: the theme (with every variant's plan) and the
+   * variant's items in two round trips; the rest is catalogue domain logic run here.
+   */
+  async function plan(themeCode: string, values: Record<string, unknown>) {
+    const theme = await catalog.getTheme(themeCode)
+    const variant = selectVariant(theme, values as FormValues)
+    const planned = theme.plans.find((p) => p.key === (variant?.key ?? null)) ?? theme.plans[0]!
+    const items = await catalog.itemsByCodes(planned.stages.flatMap((s) => s.itemCodes))
+    const combined: CombinedForm = {
+      themeCode: theme.code,
+      themeVersion: theme.version,
+      plan: planned,
+      items: items.map((i) => ({ code: i.code, version: i.version, name: i.name })),
+      ...combinedForm(items, theme.formFields),
+    }
+    return { variant, combined, items }
   }
 
   // Workflow effects, handled in the transition's own transaction.
@@ -143,7 +155,7 @@ export function createApprovalService(deps: ApprovalDeps) {
     },
     requestId?: string,
   ) {
-    const { variant, combined } = await plan(input.themeCode, input.form)
+    const { variant, combined, items: catalogItems } = await plan(input.themeCode, input.form)
     const issues: Issue[] = [
       ...validateForm(combined.fields, input.form),
       ...checkMaterials(combined.materials, input.materials),
@@ -159,7 +171,6 @@ export function createApprovalService(deps: ApprovalDeps) {
     }
     if (issues.length) throw validationFailed(undefined, { issues })
 
-    const catalogItems = await catalog.itemsByCodes(combined.items.map((i) => i.code))
     const items: CaseItem[] = []
     for (const it of catalogItems)
       items.push({

@@ -1,6 +1,7 @@
 import type { Item, ItemInput, ThemeDetail, ThemeInput } from '@ruyu/contracts/catalog'
 import { type Client, createTestContext, type TestContext } from '@ruyu/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SYSTEM_ACTOR } from '../../../platform/audit.ts'
 
 // The catalogue is read by every staff member and enterprise user and changed only by administrators; an edit
 // never overwrites a definition: it stores version n+1 and version n stays readable for the cases pinned to it.
@@ -360,5 +361,22 @@ describe('zone-assessment cost per mu', () => {
     expect((await window.put('/api/catalog/zone-assessments/ZA-ENV', { name: 'x', costPerMuYuan: 1 })).statusCode).toBe(
       403,
     )
+  })
+})
+
+describe('seeding', () => {
+  it('is idempotent and never overwrites an administrator’s edits', async () => {
+    const count = async () =>
+      (
+        await t.platform.db.query(
+          `select (select count(*) from catalog_item_version)::int items, (select count(*) from catalog_theme_version)::int themes,
+             (select count(*) from catalog_park_assessment)::int assessments,
+             (select cost_per_mu_yuan::float8 from catalog_zone_assessment_kind where code = 'ZA-ENV') env`,
+        )
+      ).rows[0]
+    const before = await count()
+    const report = await t.platform.db.tx((tx) => t.services.catalog.seedCatalog(tx, SYSTEM_ACTOR))
+    expect(report).toEqual({ items: 68, themes: 1, zoneAssessmentKinds: 11, parks: 4 })
+    expect(await count()).toEqual(before)
   })
 })
