@@ -179,8 +179,12 @@ export const approvalRepo = {
         [caseId, r.kindCode, r.kindName, r.reportNo, r.itemCodes, r.landAreaMu, r.costPerMuYuan, r.savingYuan],
       )
   },
-  async setWorkflow(tx: Tx, caseId: string, instanceId: string) {
-    await tx.query('update approval_case set workflow_instance_id = $2 where id = $1', [caseId, instanceId])
+  async setNumberAndWorkflow(tx: Tx, caseId: string, number: string, instanceId: string) {
+    await tx.query('update approval_case set number = $2, workflow_instance_id = $3 where id = $1', [
+      caseId,
+      number,
+      instanceId,
+    ])
   },
   async setStatus(tx: Tx, caseId: string, status: CaseRow['status'], stamp?: 'issued_at' | 'closed_at') {
     await tx.query(

@@ -204,9 +204,10 @@ export function createApprovalService(deps: ApprovalDeps) {
     return db.tx(async (tx) => {
       await workflow.publish(tx, withBranchSignal(), actor)
       await workflow.publish(tx, spec, actor)
-      const number = (await allocateDocNumber(tx, 'approval.receipt')).number
+      // The receipt number is allocated last (its counter row stays locked until commit, which would otherwise
+      // serialise every submission); until then the row carries a unique placeholder.
       const c = await repo.insertCase(tx, {
-        number,
+        number: `pending:${crypto.randomUUID()}`,
         themeCode: combined.themeCode,
         themeVersion: combined.themeVersion,
         variantKey: variant?.key ?? null,
@@ -270,13 +271,14 @@ export function createApprovalService(deps: ApprovalDeps) {
           title,
           divisionCode,
           applicantId: c.applicantUserId,
-          context: { caseNumber: number, stages },
+          context: { stages },
         },
         actor,
         new Date(),
         requestId,
       )
-      await repo.setWorkflow(tx, c.id, inst.id)
+      const number = (await allocateDocNumber(tx, 'approval.receipt')).number
+      await repo.setNumberAndWorkflow(tx, c.id, number, inst.id)
       await recordAudit(tx, {
         actor,
         action: 'approval.case.submit',
@@ -300,7 +302,7 @@ export function createApprovalService(deps: ApprovalDeps) {
           body: `“${title}”已受理，受理编号 ${number}，承诺办结时限 ${combined.plan.committedDays} 个工作日`,
           link: `/approval/cases/${c.id}`,
         })
-      return { ...c, workflowInstanceId: inst.id }
+      return { ...c, number, workflowInstanceId: inst.id }
     })
   }
 
