@@ -129,6 +129,29 @@ export const catalogRepo = {
   },
 
   /** Current versions of the given items, in the order asked. */
+  /** Current version number of each item code (the cheap freshness check of the in-process cache). */
+  async itemHeads(q: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
+    if (codes.length === 0) return new Map()
+    const { rows } = await q.query('select code, current_version from catalog_item where code = any($1)', [codes])
+    return new Map(rows.map((r) => [r.code as string, r.current_version as number]))
+  },
+
+  /** Given versions of items (immutable once stored). */
+  async itemsAt(q: Queryable, keys: readonly { code: string; version: number }[]): Promise<Item[]> {
+    if (keys.length === 0) return []
+    const { rows } = await q.query(
+      `select ${ITEM_COLS} from ${ITEM_FROM}
+       join unnest($1::text[], $2::int[]) as k(code, version) on k.code = i.code and k.version = v.version`,
+      [keys.map((k) => k.code), keys.map((k) => k.version)],
+    )
+    return rows.map(toItem)
+  },
+
+  async themeHead(q: Queryable, code: string): Promise<number | null> {
+    const { rows } = await q.query('select current_version from catalog_theme where code = $1', [code])
+    return rows[0]?.current_version ?? null
+  },
+
   async itemsByCodes(q: Queryable, codes: readonly string[]): Promise<Item[]> {
     if (codes.length === 0) return []
     const { rows } = await q.query(

@@ -169,10 +169,34 @@ export function createCatalogService(db: Db) {
     return (await repo.findTheme(tx, code))!
   }
 
+  // Item and theme versions never change once stored, so they are cached per process; one cheap query of the
+  // current version numbers keeps every read fresh (intake reads a theme and its ~60 items per case).
+  const itemCache = new Map<string, Item>()
+  const themeCache = new Map<string, Theme>()
+
+  async function currentItems(q: Queryable, codes: readonly string[]): Promise<Item[]> {
+    const heads = await repo.itemHeads(q, codes)
+    const missing = [...heads]
+      .filter(([c, v]) => !itemCache.has(`${c}@${v}`))
+      .map(([code, version]) => ({ code, version }))
+    for (const it of await repo.itemsAt(q, missing)) itemCache.set(`${it.code}@${it.version}`, it)
+    return codes.flatMap((c) => {
+      const it = itemCache.get(`${c}@${heads.get(c)}`)
+      return it ? [{ ...it, current: true }] : []
+    })
+  }
+
   async function themeOrThrow(q: Queryable, code: string) {
-    const theme = await repo.findTheme(q, code)
-    if (!theme) throw themeNotFound({ code })
-    return theme
+    const version = await repo.themeHead(q, code)
+    if (version === null) throw themeNotFound({ code })
+    const key = `${code}@${version}`
+    let theme = themeCache.get(key)
+    if (!theme) {
+      theme = (await repo.findTheme(q, code, version)) ?? undefined
+      if (!theme) throw themeNotFound({ code })
+      themeCache.set(key, theme)
+    }
+    return { ...theme, current: true }
   }
 
   return {
@@ -197,7 +221,7 @@ export function createCatalogService(db: Db) {
 
     /** Current versions of the given items (unknown codes are left out), in the order asked. */
     async itemsByCodes(codes: readonly string[]) {
-      return repo.itemsByCodes(db.pool, codes)
+      return currentItems(db.pool, codes)
     },
 
     /** Stores a new version of an item (baseVersion 0 creates it); refuses a stale baseVersion; audited. */
@@ -229,7 +253,7 @@ export function createCatalogService(db: Db) {
     /** The current theme with its items and the stage plan of each variant. */
     async getTheme(code: string): Promise<ThemeDetail> {
       const theme = await themeOrThrow(db.pool, code)
-      const items = await repo.itemsByCodes(
+      const items = await currentItems(
         db.pool,
         theme.stages.flatMap((s) => s.itemCodes),
       )
@@ -256,7 +280,7 @@ export function createCatalogService(db: Db) {
     async selectVariant(code: string, values: FormValues) {
       const theme = await themeOrThrow(db.pool, code)
       const variant = selectVariant(theme, values)
-      const items = await repo.itemsByCodes(
+      const items = await currentItems(
         db.pool,
         theme.stages.flatMap((s) => s.itemCodes),
       )
@@ -268,7 +292,7 @@ export function createCatalogService(db: Db) {
       const theme = await themeOrThrow(db.pool, code)
       const variant = variantKey ? theme.variants.find((v) => v.key === variantKey) : null
       if (variant === undefined) throw variantNotFound({ code, variant: variantKey ?? '' })
-      const all = await repo.itemsByCodes(
+      const all = await currentItems(
         db.pool,
         theme.stages.flatMap((s) => s.itemCodes),
       )
