@@ -1,3 +1,5 @@
+import approvalEn from '../modules/approval/locales/en'
+import approvalZh from '../modules/approval/locales/zh-CN'
 import authEn from '../modules/auth/locales/en'
 import authZh from '../modules/auth/locales/zh-CN'
 import catalogEn from '../modules/catalog/locales/en'
@@ -10,6 +12,10 @@ import homeEn from '../modules/home/locales/en'
 import homeZh from '../modules/home/locales/zh-CN'
 import notificationsEn from '../modules/notifications/locales/en'
 import notificationsZh from '../modules/notifications/locales/zh-CN'
+import ratingEn from '../modules/rating/locales/en'
+import ratingZh from '../modules/rating/locales/zh-CN'
+import workflowEn from '../modules/workflow/locales/en'
+import workflowZh from '../modules/workflow/locales/zh-CN'
 import commonEn from '../shared/locales/en'
 import commonZh from '../shared/locales/zh-CN'
 import appEn from './locales/en'
@@ -28,6 +34,9 @@ export const zhCNMessages = {
   catalog: catalogZh,
   notifications: notificationsZh,
   certificate: certificateZh,
+  workflow: workflowZh,
+  approval: approvalZh,
+  rating: ratingZh,
 }
 
 export const enMessages: typeof zhCNMessages = {
@@ -39,4 +48,7 @@ export const enMessages: typeof zhCNMessages = {
   catalog: catalogEn,
   notifications: notificationsEn,
   certificate: certificateEn,
+  workflow: workflowEn,
+  approval: approvalEn,
+  rating: ratingEn,
 }

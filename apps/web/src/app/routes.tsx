@@ -1,13 +1,20 @@
 import ApartmentOutlined from '@ant-design/icons/ApartmentOutlined'
 import AppstoreOutlined from '@ant-design/icons/AppstoreOutlined'
+import AuditOutlined from '@ant-design/icons/AuditOutlined'
 import BankOutlined from '@ant-design/icons/BankOutlined'
 import BellOutlined from '@ant-design/icons/BellOutlined'
+import CarryOutOutlined from '@ant-design/icons/CarryOutOutlined'
 import ClusterOutlined from '@ant-design/icons/ClusterOutlined'
 import DeploymentUnitOutlined from '@ant-design/icons/DeploymentUnitOutlined'
 import EnvironmentOutlined from '@ant-design/icons/EnvironmentOutlined'
+import FileSearchOutlined from '@ant-design/icons/FileSearchOutlined'
+import FormOutlined from '@ant-design/icons/FormOutlined'
+import FundOutlined from '@ant-design/icons/FundOutlined'
 import HomeOutlined from '@ant-design/icons/HomeOutlined'
 import ProfileOutlined from '@ant-design/icons/ProfileOutlined'
 import SafetyCertificateOutlined from '@ant-design/icons/SafetyCertificateOutlined'
+import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined'
+import SolutionOutlined from '@ant-design/icons/SolutionOutlined'
 import TeamOutlined from '@ant-design/icons/TeamOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
@@ -81,6 +88,48 @@ export const appRoutes: AppRoute[] = [
     icon: <SafetyCertificateOutlined />,
     children: [
       {
+        path: '/approval/apply',
+        titleId: 'approval.menu.apply',
+        icon: <FormOutlined />,
+        access: 'approval:apply',
+        component: lazy(() => import('../modules/approval/pages/apply-page')),
+      },
+      {
+        path: '/approval/my',
+        titleId: 'approval.menu.my',
+        icon: <FileSearchOutlined />,
+        access: 'approval:apply',
+        component: lazy(() => import('../modules/approval/pages/my-cases-page')),
+      },
+      {
+        path: '/approval/window',
+        titleId: 'approval.menu.window',
+        icon: <SolutionOutlined />,
+        access: 'approval:intake',
+        component: lazy(() => import('../modules/approval/pages/window-intake-page')),
+      },
+      {
+        path: '/approval/cases',
+        titleId: 'approval.menu.cases',
+        icon: <AuditOutlined />,
+        access: 'approval:read',
+        component: lazy(() => import('../modules/approval/pages/case-list-page')),
+      },
+      {
+        // Enterprise and staff alike; the server decides who may see which case.
+        path: '/approval/cases/:id',
+        titleId: 'approval.menu.caseDetail',
+        menu: false,
+        component: lazy(() => import('../modules/approval/pages/case-detail-page')),
+      },
+      {
+        path: '/approval/stats',
+        titleId: 'approval.menu.stats',
+        icon: <FundOutlined />,
+        access: 'stats:read',
+        component: lazy(() => import('../modules/approval/pages/stats-page')),
+      },
+      {
         path: '/catalog/items',
         titleId: 'catalog.menu.items',
         icon: <ProfileOutlined />,
@@ -116,6 +165,20 @@ export const appRoutes: AppRoute[] = [
         component: lazy(() => import('../modules/catalog/pages/zone-assessment-page')),
       },
     ],
+  },
+  {
+    // Every account's own open tasks (staff reviews, the applicant's 补正, 差评 rectifications).
+    path: '/workflow/tasks',
+    titleId: 'workflow.menu.tasks',
+    icon: <CarryOutOutlined />,
+    component: lazy(() => import('../modules/workflow/pages/task-list-page')),
+  },
+  {
+    path: '/workflow/instances/:id',
+    titleId: 'workflow.menu.instance',
+    icon: <ScheduleOutlined />,
+    menu: false,
+    component: lazy(() => import('../modules/workflow/pages/instance-page')),
   },
   {
     path: '/notifications',

@@ -49,6 +49,7 @@ const en: typeof catalog = {
     noChangeNote: '(no change note)',
     edit: 'Edit',
     save: 'Save as new version',
+    savePlain: 'Save',
     cancel: 'Cancel',
     saved: 'Saved as version {{version}}',
     conflictTitle: 'Someone else changed this definition',

@@ -47,6 +47,7 @@ const catalog = {
     noChangeNote: '（未填写修改说明）',
     edit: '编辑',
     save: '保存为新版本',
+    savePlain: '保存',
     cancel: '取消',
     saved: '已保存为第 {{version}} 版',
     conflictTitle: '该定义已被他人修改',

@@ -128,6 +128,7 @@ function ItemForm({ item, onReload }: { item: Item; onReload: () => void }) {
           // Field issues go onto the fields; the box above the form keeps the coded message and lists every issue.
           applyFormErrors(form, err)
           setError(err)
+          window.scrollTo({ top: 0, behavior: 'smooth' })
         },
       },
     )
@@ -135,7 +136,13 @@ function ItemForm({ item, onReload }: { item: Item; onReload: () => void }) {
   const conflict = error instanceof ApiError && error.code === 'CATALOG_VERSION_CONFLICT'
 
   return (
-    <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(item)} onFinish={onFinish}>
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      scrollToFirstError={{ block: 'center' }}
+      initialValues={toFormValues(item)}
+      onFinish={onFinish}
+    >
       <Alert type="info" showIcon title={t('catalog.common.editHint')} style={{ marginBottom: 16 }} />
       {error ? (
         <ErrorDisplay

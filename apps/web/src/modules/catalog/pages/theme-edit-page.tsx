@@ -284,13 +284,20 @@ function ThemeForm({ theme, onReload }: { theme: ThemeDetail; onReload: () => vo
         onError: (err) => {
           applyFormErrors(form, toFormError(err))
           setError(err)
+          window.scrollTo({ top: 0, behavior: 'smooth' })
         },
       },
     )
   }
 
   return (
-    <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(theme)} onFinish={onFinish}>
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      scrollToFirstError={{ block: 'center' }}
+      initialValues={toFormValues(theme)}
+      onFinish={onFinish}
+    >
       <Alert type="info" showIcon title={t('catalog.common.editHint')} style={{ marginBottom: 16 }} />
       {error ? (
         <ErrorDisplay

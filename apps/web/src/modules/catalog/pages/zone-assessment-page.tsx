@@ -40,7 +40,7 @@ function EditCostModal({ kind, onClose }: { kind: ZoneAssessmentKind | null; onC
       title={kind ? t('catalog.zone.editCostTitle', { name: kind.name }) : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t('catalog.common.save')}
+      okText={t('catalog.common.savePlain')}
       cancelText={t('catalog.common.cancel')}
       confirmLoading={update.isPending}
       destroyOnHidden

@@ -1,0 +1,61 @@
+import { Tag, Timeline, Typography } from 'antd'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../../shared/feedback'
+import { branchOf, type WorkflowTree } from '../api'
+import { formatDateTime } from '../format'
+import { actionLabel, stateLabel } from '../labels'
+
+const COLORS: Record<string, string> = {
+  approve: 'green',
+  issue: 'green',
+  join_approved: 'green',
+  reject: 'red',
+  withdraw: 'red',
+  join_rejected: 'red',
+  request_supplement: 'orange',
+  return_to_window: 'orange',
+}
+
+/** The append-only history of a process, newest first: when, who, what, on which branch, with the opinion. */
+export function HistoryTimeline({ tree }: { tree: WorkflowTree }) {
+  const { t } = useTranslation()
+  const branchNames = useMemo(
+    () => new Map(tree.nodes.map((n) => [n.id, n.id === tree.rootId ? null : (branchOf(n)?.name ?? n.title)])),
+    [tree],
+  )
+  const entries = useMemo(() => [...tree.history].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id), [tree])
+  if (entries.length === 0) return <EmptyState description={t('workflow.history.empty')} />
+  return (
+    <Timeline
+      data-testid="history"
+      items={entries.map((h) => {
+        const key = h.action.replace(/[^a-z_]/g, '_')
+        const branch = branchNames.get(h.instanceId)
+        return {
+          key: h.id,
+          color: COLORS[key] ?? 'blue',
+          content: (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(h.at)} · {h.actorKind === 'system' ? t('workflow.history.system') : (h.actorName ?? '')}
+              </Typography.Text>
+              <div>
+                <Typography.Text strong>{actionLabel(key)}</Typography.Text>
+                {branch ? <Tag style={{ marginInlineStart: 8 }}>{branch}</Tag> : null}
+                <Typography.Text type="secondary">
+                  {t('workflow.history.to', { state: stateLabel(h.toState) })}
+                </Typography.Text>
+              </div>
+              {h.comment ? (
+                <Typography.Paragraph style={{ margin: '4px 0 0' }}>
+                  {t('workflow.history.comment', { comment: h.comment })}
+                </Typography.Paragraph>
+              ) : null}
+            </div>
+          ),
+        }
+      })}
+    />
+  )
+}
