@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const port = 3100
+const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`
 
 /** Debian's chromium; no browser is downloaded (see STACK.md). */
