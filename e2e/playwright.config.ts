@@ -44,7 +44,7 @@ export default defineConfig({
         env: {
           ...(process.env as Record<string, string>),
           PORT: String(port),
-          RUYU_DATA_DIR: path.join(os.tmpdir(), 'ruyu-e2e-data'),
+          RUYU_DATA_DIR: path.join(os.tmpdir(), `ruyu-e2e-data-${port}`),
         },
         url: `http://localhost:${port}/healthz`,
         timeout: 180_000,
