@@ -362,10 +362,12 @@ export function certificatePayload(
   kind: CertificateKind,
   form: Record<string, unknown>,
   caseNumber: string,
+  labels: Record<string, string> = {},
 ): Record<string, string> {
+  // Select answers print as their wording (工业用地), not their stored value (industrial).
   const s = (k: string, fallback = '—') => {
     const v = form[k]
-    return v === undefined || v === null || v === '' ? fallback : String(v)
+    return v === undefined || v === null || v === '' ? fallback : (labels[k] ?? String(v))
   }
   const mu = Number(form.landAreaMu ?? 0)
   const m2 = Math.round(mu * 666.67)

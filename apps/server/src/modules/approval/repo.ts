@@ -20,6 +20,7 @@ export interface CaseRow {
   clerkId: string | null
   locationId: string | null
   form: Record<string, unknown>
+  formLabels: Record<string, string>
   plan: Record<string, unknown>
   status: 'in_review' | 'awaiting_issuance' | 'issued' | 'completed' | 'refused' | 'withdrawn'
   workflowInstanceId: string | null
@@ -49,6 +50,7 @@ const toCase = (r: Record<string, any>): CaseRow => ({
   clerkId: r.clerk_id,
   locationId: r.location_id,
   form: r.form,
+  formLabels: r.form_labels ?? {},
   plan: r.plan,
   status: r.status,
   workflowInstanceId: r.workflow_instance_id,
@@ -81,8 +83,8 @@ export const approvalRepo = {
     const { rows } = await tx.query(
       `insert into approval_case (number, theme_code, theme_version, variant_key, variant_name, title, project_code,
          division_code, park_code, channel, applicant_user_id, enterprise_uscc, enterprise_name, contact_name,
-         contact_mobile, clerk_id, location_id, form, plan, status, committed_days)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21) returning *`,
+         contact_mobile, clerk_id, location_id, form, plan, status, committed_days, form_labels)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) returning *`,
       [
         c.number,
         c.themeCode,
@@ -105,6 +107,7 @@ export const approvalRepo = {
         JSON.stringify(c.plan),
         c.status,
         c.committedDays,
+        JSON.stringify(c.formLabels),
       ],
     )
     return toCase(rows[0])

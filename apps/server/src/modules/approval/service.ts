@@ -113,7 +113,10 @@ export function createApprovalService(deps: ApprovalDeps) {
         subjectId: c.id,
         divisionCode: c.divisionCode,
         holder: { name: c.enterpriseName, uscc: c.enterpriseUscc },
-        certificates: [...kinds.keys()].map((kind) => ({ kind, payload: certificatePayload(kind, c.form, c.number) })),
+        certificates: [...kinds.keys()].map((kind) => ({
+          kind,
+          payload: certificatePayload(kind, c.form, c.number, c.formLabels),
+        })),
       },
       { requestId },
     )
@@ -218,6 +221,12 @@ export function createApprovalService(deps: ApprovalDeps) {
         parkCode: input.parkCode ?? null,
         ...who,
         form: input.form,
+        formLabels: Object.fromEntries(
+          combined.fields.flatMap((f) => {
+            const label = f.options?.find((o) => o.value === input.form[f.key])?.label
+            return label ? [[f.key, label]] : []
+          }),
+        ),
         plan: combined.plan,
         status: 'in_review',
         committedDays: combined.plan.committedDays,

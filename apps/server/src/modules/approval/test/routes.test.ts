@@ -170,6 +170,11 @@ describe('a 拿地即开工 case from application to 四证齐发 and rating', (
     const list = (await ent.get(`/api/certificates?subjectType=approval_case&subjectId=${caseId}`)).json()
     expect(list.items).toHaveLength(4)
     expect(new Set(list.items.map((x: { batchId?: string; issuedAt: string }) => x.issuedAt)).size).toBe(1)
+    // Select answers print as their wording, not their stored value.
+    const land = await t.platform.db.query(
+      `select payload from certificate_certificate where kind = 'land_use_planning'`,
+    )
+    expect(land.rows[0]!.payload.landUse).toBe('工业用地')
   })
 
   it('the applicant rates once; a second rating is 409; enterprise B cannot rate', async () => {

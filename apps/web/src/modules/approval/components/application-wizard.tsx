@@ -1,6 +1,6 @@
 import { isCnMobile, isValidUscc } from '@ruyu/contracts/identifiers'
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Steps, Typography } from 'antd'
-import { type SetStateAction, useCallback, useEffect, useMemo, useState } from 'react'
+import { type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAccess } from '../../../access'
 import { ErrorDisplay } from '../../../shared/error-display'
@@ -256,7 +256,8 @@ export function ApplicationWizard({
     }
   }
 
-  // Window intake: the principal's details fill the builder fields when those are still empty.
+  // Window intake: the principal's details fill the builder fields, until the clerk types something else there.
+  const synced = useRef<Record<string, string>>({})
   const onValuesChange = (changed: WizardValues) => {
     if (mode !== 'window' || !changed.principal) return
     const current = (form.getFieldValue('form') ?? {}) as FormValues
@@ -266,8 +267,13 @@ export function ApplicationWizard({
       contactName: changed.principal.contactName,
       contactPhone: changed.principal.contactMobile,
     }
-    for (const [key, value] of Object.entries(map))
-      if (value !== undefined && !current[key]) form.setFieldValue(['form', key], value)
+    for (const [key, value] of Object.entries(map)) {
+      if (value === undefined) continue
+      const now = current[key]
+      if (now && now !== synced.current[key]) continue
+      synced.current[key] = value
+      form.setFieldValue(['form', key], value)
+    }
   }
 
   const loadError = theme.error ?? towns.error ?? (plan.isError && !plan.data ? plan.error : null)

@@ -40,6 +40,7 @@ export function Receipt({ detail, onNext }: { detail: CaseDetail; onNext: () => 
           bordered
           size="small"
           column={1}
+          styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'number', label: t('approval.receipt.number'), children: detail.number },
             { key: 'project', label: t('approval.receipt.project'), children: detail.title },

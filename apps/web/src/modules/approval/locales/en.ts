@@ -23,7 +23,7 @@ const en: typeof approval = {
   },
   common: {
     workdays: '{{count}} working days',
-    usedBy: 'for {{count}} items',
+    usedBy: 'Items: {{count}}',
     required: 'Required',
     optional: 'Optional',
     yuan: 'CNY {{value}}',
@@ -216,7 +216,7 @@ const en: typeof approval = {
     },
     approvedCount: '{{approved}} of {{total}} departments approved',
     notStarted: 'Not started',
-    items: '{{count}} items',
+    items: 'Items ({{count}})',
     more: 'and {{count}} more',
     certificate: 'Certificate: {{name}}',
     zoneSatisfied: 'Satisfied by the park’s zone assessments, no review needed: {{names}}',

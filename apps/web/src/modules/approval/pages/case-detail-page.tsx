@@ -1,4 +1,4 @@
-import { Badge, Card, Tabs } from 'antd'
+import { App, Badge, Card, Tabs } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams, useSearchParams } from 'react-router'
@@ -30,6 +30,7 @@ export default function CaseDetailPage() {
   const { t } = useTranslation()
   const { id } = useParams()
   const { user, can } = useAccess()
+  const { message } = App.useApp()
   const [params, setParams] = useSearchParams()
   const query = useCase(id)
   const rate = useRateCase(id ?? '')
@@ -66,7 +67,12 @@ export default function CaseDetailPage() {
   else if (isApplicant && RATEABLE.has(detail.status))
     rating = (
       <div style={{ maxWidth: 640 }}>
-        <RatingForm onSubmit={(input) => rate.mutateAsync(input)} />
+        <RatingForm
+          onSubmit={async (input) => {
+            await rate.mutateAsync(input)
+            void message.success(t('rating.form.submitted'))
+          }}
+        />
       </div>
     )
   else rating = <EmptyState description={isApplicant ? t('approval.rating.notYet') : t('approval.rating.staffNone')} />

@@ -41,6 +41,9 @@ export function RatingForm({ onSubmit }: { onSubmit: (input: SubmitRating) => Pr
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="rating-form">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('rating.form.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('rating.form.intro')}</Typography.Paragraph>
       <Form.Item
         name="level"

@@ -16,16 +16,6 @@ const en: typeof workflow = {
     doneLate: 'Finished late',
     help: 'Green: within the limit; gold: the limit is near (yellow card); red: past the limit (red card); grey: the clock is paused, e.g. while the applicant corrects materials',
   },
-  status: {
-    active: 'In progress',
-    completed: 'Finished',
-    cancelled: 'Ended',
-  },
-  outcome: {
-    approved: 'Approved',
-    rejected: 'Not approved',
-    withdrawn: 'Withdrawn',
-  },
   time: {
     usedLabel: 'Time used',
     used: '{{used}} of {{limit}} committed working days used',
@@ -36,7 +26,6 @@ const en: typeof workflow = {
     provisional: ' (holidays for that year not yet published; deadline estimated)',
     started: 'Started',
     completed: 'Finished',
-    pausedSince: 'Clock paused since {{date}}',
   },
   actionNames: {
     accept: 'Accept',
@@ -96,7 +85,7 @@ const en: typeof workflow = {
     title: 'History',
     empty: 'No history yet',
     system: 'System',
-    whole: 'Whole process',
+    branchesStarted: '{{count}} departments started in parallel',
     to: 'now “{{state}}”',
     comment: 'Opinion: {{comment}}',
   },
@@ -119,7 +108,6 @@ const en: typeof workflow = {
     empty: 'Nothing to do right now. New tasks appear here and you are notified.',
     emptyFiltered: 'No task matches these filters.',
     count: '{{count}} tasks',
-    open: 'Open',
   },
   subjectTypes: {
     approval_case: 'Theme approval',
@@ -130,8 +118,6 @@ const en: typeof workflow = {
     current: 'Current step',
     branches: 'Parallel branches',
     overview: 'Overview',
-    openCase: 'Open the approval case',
-    notFound: 'The process does not exist or you may not see it',
   },
 }
 

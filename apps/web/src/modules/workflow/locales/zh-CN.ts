@@ -15,16 +15,6 @@ const workflow = {
     doneLate: '超时办结',
     help: '绿色：时限内；黄色：临近时限（黄牌预警）；红色：已超过时限（红牌督办）；灰色：补正等期间暂停计时',
   },
-  status: {
-    active: '办理中',
-    completed: '已办结',
-    cancelled: '已终止',
-  },
-  outcome: {
-    approved: '通过',
-    rejected: '未通过',
-    withdrawn: '已撤回',
-  },
   time: {
     usedLabel: '用时',
     used: '已用 {{used}} / 承诺 {{limit}} 个工作日',
@@ -35,7 +25,6 @@ const workflow = {
     provisional: '（节假日安排未公布，时限暂按常规推算）',
     started: '开始时间',
     completed: '完成时间',
-    pausedSince: '{{date}} 起暂停计时',
   },
   actionNames: {
     accept: '受理',
@@ -95,7 +84,7 @@ const workflow = {
     title: '办理记录',
     empty: '暂无办理记录',
     system: '系统',
-    whole: '整体流程',
+    branchesStarted: '{{count}} 个部门开始并联办理',
     to: '进入“{{state}}”',
     comment: '意见：{{comment}}',
   },
@@ -118,7 +107,6 @@ const workflow = {
     empty: '当前没有待办事项。新的待办会出现在这里，并通过消息通知提醒您。',
     emptyFiltered: '没有符合条件的待办，请调整筛选条件。',
     count: '共 {{count}} 件待办',
-    open: '去办理',
   },
   subjectTypes: {
     approval_case: '主题审批',
@@ -129,8 +117,6 @@ const workflow = {
     current: '当前环节',
     branches: '并联办理',
     overview: '流程概况',
-    openCase: '打开审批案件',
-    notFound: '流程不存在或您无权查看',
   },
 }
 

@@ -4,7 +4,6 @@ import { useParams } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
-import { branchOf } from '../api'
 import { ActionButtons } from '../components/action-buttons'
 import { HistoryTimeline } from '../components/history-timeline'
 import { NodeCard, TimeUsed } from '../components/node-card'
@@ -58,9 +57,6 @@ export default function InstancePage() {
                   children: root.dueAt ? formatDateTime(root.dueAt) : t('workflow.tasks.noDue'),
                 },
                 { key: 'time', label: t('workflow.time.usedLabel'), children: <TimeUsed node={root} /> },
-                ...(branchOf(root)?.name
-                  ? [{ key: 'branch', label: t('workflow.dialog.target'), children: branchOf(root)?.name }]
-                  : []),
               ]}
             />
             <div style={{ marginTop: 16 }}>
