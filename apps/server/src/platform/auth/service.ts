@@ -250,7 +250,8 @@ export function createAuth(db: Db, config: Config) {
       input: { name: string; capabilities: string[]; scopeDivisionCode: string },
     ): Promise<{ id: string; key: string; prefix: string }> {
       const prefix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
-      const secret = randomBytes(32).toString('base64url')
+      // Hex, so the key has no '_' or '-' beyond its separators: one double-click selects it whole.
+      const secret = randomBytes(32).toString('hex')
       const { rows } = await tx.query(
         `insert into core_api_key (name, prefix, key_hash, capabilities, scope_division_code, created_by)
          values ($1,$2,$3,$4,$5,$6) returning id`,
