@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../apps/server/src/app.ts'
@@ -46,24 +47,40 @@ interface Result {
   p99: number
 }
 
-/** A closed-loop load: CONCURRENCY workers each sending the next request when the previous one answered. */
-async function load(send: () => Promise<Response>, seconds: number): Promise<Result> {
-  const latencies: number[] = []
-  let errors = 0
-  const until = performance.now() + seconds * 1000
-  const t0 = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const s = performance.now()
-        const res = await send()
-        await res.arrayBuffer()
-        if (res.status >= 300) errors++
-        latencies.push(performance.now() - s)
-      }
-    }),
+// The load generator runs in a worker thread, so the client's HTTP work does not share the server's event loop.
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { url, headers, body, seconds, concurrency } = workerData
+const latencies = []
+let errors = 0
+const until = performance.now() + seconds * 1000
+const t0 = performance.now()
+Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (performance.now() < until) {
+      const s = performance.now()
+      const res = await fetch(url, { method: 'POST', headers, body })
+      await res.arrayBuffer()
+      if (res.status >= 300) errors++
+      latencies.push(performance.now() - s)
+    }
+  }),
+).then(() => parentPort.postMessage({ latencies, errors, took: (performance.now() - t0) / 1000 }))
+`
+
+/** A closed-loop load: CONCURRENCY clients each sending the next request when the previous one answered. */
+async function load(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<Result> {
+  const worker = new Worker(LOAD_WORKER, {
+    eval: true,
+    workerData: { url, headers, body, seconds, concurrency: CONCURRENCY },
+  })
+  const { latencies, errors, took } = await new Promise<{ latencies: number[]; errors: number; took: number }>(
+    (resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    },
   )
-  const took = (performance.now() - t0) / 1000
+  await worker.terminate()
   latencies.sort((a, b) => a - b)
   return {
     requests: latencies.length,
@@ -80,7 +97,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ruyu-bench-'))
   if (!serverUrl) {
     const server = await startEmbeddedPg({ dataDir: tmp, ephemeral: true })
-    serverUrl = server.url
+    serverUrl = process.env.BENCH_SOCKET ? `${server.url}?host=/tmp` : server.url
     stopPg = server.stop
   }
   const dbName = `ruyu_bench_${process.pid}`
@@ -199,22 +216,24 @@ async function main() {
     materials: plan.form.materials.filter((m) => m.required).map((m) => ({ code: m.code, fileId })),
   })
   const probe = await fetch(`${base}/api/approval/cases`, { method: 'POST', headers: ent, body })
-  const probeJson = (await probe.json()) as {
-    workflow?: { nodes: { parentId: string | null; branch: unknown }[] }
-    message?: string
-  }
+  const probeJson = (await probe.json()) as { id: string; message?: string }
   if (probe.status !== 201) throw new Error(`probe submit failed: ${probe.status} ${JSON.stringify(probeJson)}`)
-  const branches = probeJson.workflow!.nodes.filter((n) => n.parentId && n.branch).length
+  const probed = (await (await fetch(`${base}/api/approval/cases/${probeJson.id}`, { headers: ent })).json()) as {
+    workflow: { nodes: { parentId: string | null; branch: unknown }[] }
+  }
+  const branches = probed.workflow.nodes.filter((n) => n.parentId && n.branch).length
 
   console.log(`warming up (${CONCURRENCY} concurrent clients)…`)
-  await load(() => fetch(bareUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), 2)
-  await load(() => fetch(`${base}/api/approval/cases`, { method: 'POST', headers: ent, body }), 2)
+  const json = { 'content-type': 'application/json' }
+  // BENCH_PROFILE=1 skips the baseline, so a --cpu-prof of this process shows only the case submissions.
+  const profiling = process.env.BENCH_PROFILE === '1'
+  if (!profiling) await load(bareUrl, json, body, 2)
+  await load(`${base}/api/approval/cases`, ent, body, 2)
 
-  const baseline = await load(
-    () => fetch(bareUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
-    SECONDS,
-  )
-  const cases = await load(() => fetch(`${base}/api/approval/cases`, { method: 'POST', headers: ent, body }), SECONDS)
+  const baseline = profiling
+    ? { requests: 1, errors: 0, seconds: 1, p50: 0, p99: 0 }
+    : await load(bareUrl, json, body, SECONDS)
+  const cases = await load(`${base}/api/approval/cases`, ent, body, SECONDS)
 
   const rate = (r: Result) => (r.requests - r.errors) / r.seconds
   const lines = [

@@ -45,7 +45,7 @@ export function createServices(platform: Platform): Services {
   const workflow = createWorkflowService(platform)
   registerWorkflowWorkers(platform, workflow)
   const directory = createDirectoryService(platform.db)
-  const catalog = createCatalogService(platform.db)
+  const catalog = createCatalogService(platform.db, platform.caches)
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
   const approval = createApprovalService({ platform, catalog, directory, workflow, certificate, rating })

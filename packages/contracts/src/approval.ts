@@ -80,6 +80,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       committedDays: z.number(),
       legalDays: z.number(),
       status: z.string(),
+      certificateKind: z.string().nullable(),
       certificateName: z.string().nullable(),
       certificateId: z.string().nullable(),
       zoneReportNo: z.string().nullable(),
@@ -109,6 +110,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   workflow: WorkflowTreeSchema.nullable(),
   rating: z.object({ level: z.number(), createdAt: z.string() }).nullable(),
 })
+
+/** What a submission answers: the case as filed (the progress tree is read from GET /cases/:id). */
+export const CaseReceiptSchema = CaseDetailSchema.omit({ workflow: true, rating: true })
+export type CaseReceipt = z.infer<typeof CaseReceiptSchema>
 
 export const CaseListQuerySchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),

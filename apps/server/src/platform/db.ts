@@ -25,6 +25,21 @@ export function afterCommit(tx: Tx, fn: () => void): void {
   afterCommitHooks.set(tx, hooks)
 }
 
+const afterTxHooks = new WeakMap<pg.PoolClient, Array<() => void>>()
+
+/** Runs fn when the given transaction ends, committed or rolled back (to forget per-transaction state). */
+export function afterTx(tx: Tx, fn: () => void): void {
+  const hooks = afterTxHooks.get(tx) ?? []
+  if (!hooks.includes(fn)) hooks.push(fn)
+  afterTxHooks.set(tx, hooks)
+}
+
+function runAfterTx(client: pg.PoolClient) {
+  const hooks = afterTxHooks.get(client)
+  afterTxHooks.delete(client)
+  for (const h of hooks ?? []) h()
+}
+
 export function createDb(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 20, application_name: 'ruyu' })
   pool.on('error', () => {
@@ -40,11 +55,13 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
         await client.query('commit')
         const hooks = afterCommitHooks.get(client)
         afterCommitHooks.delete(client)
+        runAfterTx(client)
         for (const h of hooks ?? []) h()
         return out
       } catch (err) {
         afterCommitHooks.delete(client)
         await client.query('rollback').catch(() => {})
+        runAfterTx(client)
         throw err
       } finally {
         client.release()

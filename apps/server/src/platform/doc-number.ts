@@ -30,10 +30,10 @@ export function validateDocPattern(pattern: string): void {
   if (unknown) throw docPatternInvalid({ reason: unknown[0] })
 }
 
-/** Periods are by year for 'yearly' series in China Standard Time, whatever the server's time zone. */
+/** Periods are by year for 'yearly' series in China Standard Time (UTC+8, no DST), whatever the server's zone. */
 export function periodOf(reset: string, at: Date): string {
   if (reset === 'never') return 'all'
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(at)
+  return String(new Date(at.getTime() + 8 * 3600_000).getUTCFullYear())
 }
 
 export async function ensureDocSeries(
@@ -57,15 +57,17 @@ export async function allocateDocNumber(
   key: string,
   at = new Date(),
 ): Promise<{ number: string; seq: number }> {
-  const series = (await tx.query('select pattern, reset from core_doc_series where key = $1', [key])).rows[0]
-  if (!series) throw docSeriesNotFound({ key })
-  const period = periodOf(series.reset, at)
+  // One round trip: read the series and bump its counter for the period (the row lock holds until commit).
   const { rows } = await tx.query(
-    `insert into core_doc_counter (series_key, period, last_value) values ($1, $2, 1)
+    `with s as (select pattern, reset from core_doc_series where key = $1)
+     insert into core_doc_counter (series_key, period, last_value)
+     select $1, case when s.reset = 'never' then 'all' else $2 end, 1 from s
      on conflict (series_key, period) do update set last_value = core_doc_counter.last_value + 1
-     returning last_value`,
-    [key, period],
+     returning last_value, (select pattern from s) as pattern`,
+    [key, periodOf('yearly', at)],
   )
+  if (!rows[0]) throw docSeriesNotFound({ key })
+  const series = { pattern: rows[0].pattern as string }
   const seq = Number(rows[0].last_value)
   const cst = new Date(at.getTime() + 8 * 3600_000)
   const shown = new Date(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate())

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import { type Auth, createAuth } from './auth/service.ts'
+import { type CacheBus, createCacheBus } from './cache-bus.ts'
 import { type Calendar, createCalendar } from './calendar/service.ts'
 import type { Config } from './config.ts'
 import { createDb, type Db } from './db.ts'
@@ -22,6 +23,8 @@ export interface Platform {
   notifications: Notifications
   /** Locality rules with code defaults (core_setting). */
   settings: Settings
+  /** Process caches of reference data, invalidated across processes by LISTEN/NOTIFY. */
+  caches: CacheBus
   /** pg-boss: every process can send jobs and timers; workers run only with config.jobs. */
   jobs: Jobs
   log: FastifyBaseLogger
@@ -44,6 +47,8 @@ export async function createPlatform(
   const calendar = createCalendar(db, events)
   await calendar.reload()
   const jobs = await startJobs(databaseUrl, log, { workers: config.jobs })
+  const caches = createCacheBus(databaseUrl, log)
+  await caches.start()
   const workerStarters: Array<(jobs: Jobs) => Promise<void>> = []
   const platform: Platform = {
     config,
@@ -56,6 +61,7 @@ export async function createPlatform(
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
     jobs,
     settings: createSettings(db),
+    caches,
     log,
     addWorker(start) {
       workerStarters.push(start)
@@ -77,6 +83,7 @@ export async function createPlatform(
     async close() {
       await events.stop()
       await jobs.stop()
+      await caches.stop()
       await db.close()
     },
   }

@@ -1,6 +1,7 @@
 import {
   CaseDetailSchema,
   CaseListQuerySchema,
+  CaseReceiptSchema,
   CaseSummarySchema,
   OnTimeStatsSchema,
   PlanRequestSchema,
@@ -21,7 +22,7 @@ export function approvalRoutes(service: ApprovalService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>()
     const tags = ['approval']
-    const created = { 201: CaseDetailSchema }
+    const created = { 201: CaseReceiptSchema }
 
     r.post('/plan', { config: { access: 'catalog:read' }, schema: { tags, body: PlanRequestSchema } }, async (req) =>
       service.plan(req.body.themeCode, req.body.form),
@@ -30,16 +31,14 @@ export function approvalRoutes(service: ApprovalService) {
       '/cases',
       { config: { access: 'approval:apply' }, schema: { tags, body: SubmitCaseSchema, response: created } },
       async (req, reply) => {
-        const c = await service.submitOnline(req.principal!, req.actor, req.body, req.id)
-        return reply.code(201).send(await service.get(req.principal!, c.id))
+        return reply.code(201).send(await service.submitOnline(req.principal!, req.actor, req.body, req.id))
       },
     )
     r.post(
       '/window/cases',
       { config: { access: 'approval:intake' }, schema: { tags, body: WindowSubmitCaseSchema, response: created } },
       async (req, reply) => {
-        const c = await service.submitAtWindow(req.principal!, req.actor, req.body, req.id)
-        return reply.code(201).send(await service.get(req.principal!, c.id))
+        return reply.code(201).send(await service.submitAtWindow(req.principal!, req.actor, req.body, req.id))
       },
     )
     r.get(

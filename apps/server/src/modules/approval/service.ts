@@ -1,4 +1,4 @@
-import type { SubmitCase, WindowSubmitCase } from '@ruyu/contracts/approval'
+import type { CaseReceipt, SubmitCase, WindowSubmitCase } from '@ruyu/contracts/approval'
 import type { CombinedForm } from '@ruyu/contracts/catalog'
 import type { CertificateKind } from '@ruyu/contracts/certificate'
 import { maskMobile } from '@ruyu/contracts/identifiers'
@@ -232,45 +232,37 @@ export function createApprovalService(deps: ApprovalDeps) {
         committedDays: combined.plan.committedDays,
       })
       const given = new Map(input.materials.map((m) => [m.code, m]))
-      await repo.insertMaterials(
-        tx,
-        c.id,
-        combined.materials
-          .filter((m) => given.has(m.code))
-          .map((m) => ({
-            code: m.code,
-            name: m.name,
-            itemCodes: m.itemCodes,
-            required: m.required,
-            fileId: given.get(m.code)!.fileId ?? null,
-            pending: !given.get(m.code)!.fileId,
-            dueDate: given.get(m.code)!.fileId ? null : (given.get(m.code)!.pendingDueDate ?? null),
-          })),
-      )
+      const materialRows = combined.materials
+        .filter((m) => given.has(m.code))
+        .map((m) => ({
+          code: m.code,
+          name: m.name,
+          itemCodes: m.itemCodes,
+          required: m.required,
+          fileId: given.get(m.code)!.fileId ?? null,
+          pending: !given.get(m.code)!.fileId,
+          dueDate: given.get(m.code)!.fileId ? null : (given.get(m.code)!.pendingDueDate ?? null),
+        }))
+      await repo.insertMaterials(tx, c.id, materialRows)
       const zoneOf = new Map(zone.reuse.flatMap((r) => r.itemCodes.map((code) => [code, r] as const)))
-      await repo.insertItems(
-        tx,
-        c.id,
-        items.map((i) => ({
-          code: i.code,
-          version: i.version,
-          name: i.name,
-          departmentId: i.departmentId,
-          stageNo: i.stageNo,
-          committedDays: i.committedDays,
-          legalDays: i.legalDays,
-          certificateKind: i.certificate?.kind ?? null,
-          certificateName: i.certificate?.name ?? null,
-          zoneKind: zoneOf.get(i.code)?.kindCode ?? null,
-          zoneReportNo: zoneOf.get(i.code)?.reportNo ?? null,
-          status: zone.satisfied.has(i.code) ? 'zone_satisfied' : 'in_review',
-        })),
-      )
-      await repo.insertZoneReuse(
-        tx,
-        c.id,
-        zone.reuse.map((r) => ({ ...r, landAreaMu })),
-      )
+      const itemRows = items.map((i) => ({
+        code: i.code,
+        version: i.version,
+        name: i.name,
+        departmentId: i.departmentId,
+        departmentName: i.departmentName,
+        stageNo: i.stageNo,
+        committedDays: i.committedDays,
+        legalDays: i.legalDays,
+        certificateKind: i.certificate?.kind ?? null,
+        certificateName: i.certificate?.name ?? null,
+        zoneKind: zoneOf.get(i.code)?.kindCode ?? null,
+        zoneReportNo: zoneOf.get(i.code)?.reportNo ?? null,
+        status: zone.satisfied.has(i.code) ? 'zone_satisfied' : 'in_review',
+      }))
+      await repo.insertItems(tx, c.id, itemRows)
+      const zoneRows = zone.reuse.map((r) => ({ ...r, landAreaMu }))
+      await repo.insertZoneReuse(tx, c.id, zoneRows)
       const inst = await workflow.start(
         tx,
         {
@@ -311,7 +303,37 @@ export function createApprovalService(deps: ApprovalDeps) {
           body: `“${title}”已受理，受理编号 ${number}，承诺办结时限 ${combined.plan.committedDays} 个工作日`,
           link: `/approval/cases/${c.id}`,
         })
-      return { ...c, number, workflowInstanceId: inst.id }
+      // The answer is built from what was just written: the receipt needs no read-back.
+      const row = { ...c, number, workflowInstanceId: inst.id }
+      const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+      return detailOf(row, {
+        items: [...itemRows]
+          .sort((a, b) => a.stageNo - b.stageNo || byCode(a, b))
+          .map((i) => ({
+            itemCode: i.code,
+            itemName: i.name,
+            departmentId: i.departmentId,
+            departmentName: i.departmentName,
+            stageNo: i.stageNo,
+            committedDays: i.committedDays,
+            legalDays: i.legalDays,
+            status: i.status,
+            certificateKind: i.certificateKind,
+            certificateName: i.certificateName,
+            certificateId: null,
+            zoneReportNo: i.zoneReportNo,
+          })),
+        materials: [...materialRows].sort(byCode).map((m) => ({ ...m, suppliedAt: null })),
+        zoneReuse: [...zoneRows]
+          .sort((a, b) => (a.kindCode < b.kindCode ? -1 : a.kindCode > b.kindCode ? 1 : 0))
+          .map((r) => ({
+            kindCode: r.kindCode,
+            kindName: r.kindName,
+            reportNo: r.reportNo,
+            itemCodes: r.itemCodes,
+            savingYuan: r.savingYuan,
+          })),
+      })
     })
   }
 
@@ -343,6 +365,21 @@ export function createApprovalService(deps: ApprovalDeps) {
     submittedAt: c.submittedAt.toISOString(),
     issuedAt: c.issuedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
+  })
+
+  /** The case with its items, materials and zone reuse: the receipt, and the core of the detail. */
+  const detailOf = (c: CaseRow, parts: Pick<CaseReceipt, 'items' | 'materials' | 'zoneReuse'>): CaseReceipt => ({
+    ...summary(c),
+    themeVersion: c.themeVersion,
+    variantKey: c.variantKey,
+    projectCode: c.projectCode,
+    enterpriseUscc: c.enterpriseUscc,
+    contactName: c.contactName,
+    contactMobileMasked: c.contactMobile ? maskMobile(c.contactMobile) : null,
+    parkCode: c.parkCode,
+    form: c.form,
+    plan: c.plan as never,
+    ...parts,
   })
 
   return {
@@ -416,19 +453,7 @@ export function createApprovalService(deps: ApprovalDeps) {
       ])
       const mine = ratings.find((r) => r.raterId === c.applicantUserId) ?? ratings[0]
       return {
-        ...summary(c),
-        themeVersion: c.themeVersion,
-        variantKey: c.variantKey,
-        projectCode: c.projectCode,
-        enterpriseUscc: c.enterpriseUscc,
-        contactName: c.contactName,
-        contactMobileMasked: c.contactMobile ? maskMobile(c.contactMobile) : null,
-        parkCode: c.parkCode,
-        form: c.form,
-        plan: c.plan as never,
-        items,
-        materials,
-        zoneReuse: zone,
+        ...detailOf(c, { items, materials, zoneReuse: zone }),
         workflow: c.workflowInstanceId ? await workflow.tree(p, c.workflowInstanceId) : null,
         rating: mine ? { level: mine.level, createdAt: mine.createdAt } : null,
       }

@@ -130,9 +130,9 @@ export const catalogRepo = {
 
   /** Current versions of the given items, in the order asked. */
   /** Current version number of each item code (the cheap freshness check of the in-process cache). */
-  async itemHeads(q: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
-    if (codes.length === 0) return new Map()
-    const { rows } = await q.query('select code, current_version from catalog_item where code = any($1)', [codes])
+  /** The current version of every item (a few hundred rows at most). */
+  async itemHeads(q: Queryable): Promise<Map<string, number>> {
+    const { rows } = await q.query('select code, current_version from catalog_item')
     return new Map(rows.map((r) => [r.code as string, r.current_version as number]))
   },
 
@@ -147,9 +147,9 @@ export const catalogRepo = {
     return rows.map(toItem)
   },
 
-  async themeHead(q: Queryable, code: string): Promise<number | null> {
-    const { rows } = await q.query('select current_version from catalog_theme where code = $1', [code])
-    return rows[0]?.current_version ?? null
+  async themeHeads(q: Queryable): Promise<Map<string, number>> {
+    const { rows } = await q.query('select code, current_version from catalog_theme')
+    return new Map(rows.map((r) => [r.code as string, r.current_version as number]))
   },
 
   async itemsByCodes(q: Queryable, codes: readonly string[]): Promise<Item[]> {

@@ -3,12 +3,15 @@ import type {
   Item,
   ItemInput,
   ItemListQuery,
+  Park,
   Theme,
   ThemeDetail,
   ThemeInput,
   VariantPlan,
+  ZoneAssessmentKind,
 } from '@ruyu/contracts/catalog'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
+import type { CacheBus } from '../../platform/cache-bus.ts'
 import type { Db, Queryable, Tx } from '../../platform/db.ts'
 import { items as seedItems } from './data/items.ts'
 import { themes as seedThemes } from './data/themes.ts'
@@ -59,7 +62,12 @@ function plansOf(theme: Theme, items: readonly Item[]): VariantPlan[] {
   return [planFor(theme, null, limits), ...theme.variants.map((v) => planFor(theme, v, limits))]
 }
 
-export function createCatalogService(db: Db) {
+export function createCatalogService(db: Db, caches: CacheBus) {
+  // Which version of each item and theme is current, the zone-assessment kinds and the parks: read on every plan
+  // and submission, changed by administrators only; every catalogue write drops them in all processes.
+  const reference = caches.cache<unknown>('catalog')
+  const changed = (tx: Tx) => caches.invalidate(tx, 'catalog')
+
   /** Who edits: a user id for the version row's created_by (API keys and the system leave it empty). */
   const editorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null)
 
@@ -67,6 +75,7 @@ export function createCatalogService(db: Db) {
   type SaveOpts = { requestId?: string; audit?: boolean }
 
   async function saveItem(tx: Tx, actor: Actor, code: string, input: ItemInput, opts: SaveOpts = {}) {
+    await changed(tx)
     const issues = checkItem(input)
     const department = await repo.department(tx, input.departmentCode)
     if (!department) issues.push({ path: ['departmentCode'], message: `部门 ${input.departmentCode} 不存在` })
@@ -116,6 +125,7 @@ export function createCatalogService(db: Db) {
   }
 
   async function saveTheme(tx: Tx, actor: Actor, code: string, input: ThemeInput, opts: SaveOpts = {}) {
+    await changed(tx)
     const codes = [
       ...new Set([...input.stages.flatMap((s) => s.itemCodes), ...input.variants.flatMap((v) => v.omitItems)]),
     ]
@@ -174,8 +184,12 @@ export function createCatalogService(db: Db) {
   const itemCache = new Map<string, Item>()
   const themeCache = new Map<string, Theme>()
 
+  const itemHeads = () => reference.get('itemHeads', () => repo.itemHeads(db.pool)) as Promise<Map<string, number>>
+  const themeHeads = () => reference.get('themeHeads', () => repo.themeHeads(db.pool)) as Promise<Map<string, number>>
+
   async function currentItems(q: Queryable, codes: readonly string[]): Promise<Item[]> {
-    const heads = await repo.itemHeads(q, codes)
+    const all = await itemHeads()
+    const heads = new Map(codes.flatMap((c) => (all.has(c) ? [[c, all.get(c)!] as const] : [])))
     const missing = [...heads]
       .filter(([c, v]) => !itemCache.has(`${c}@${v}`))
       .map(([code, version]) => ({ code, version }))
@@ -187,8 +201,8 @@ export function createCatalogService(db: Db) {
   }
 
   async function themeOrThrow(q: Queryable, code: string) {
-    const version = await repo.themeHead(q, code)
-    if (version === null) throw themeNotFound({ code })
+    const version = (await themeHeads()).get(code)
+    if (version === undefined) throw themeNotFound({ code })
     const key = `${code}@${version}`
     let theme = themeCache.get(key)
     if (!theme) {
@@ -310,7 +324,7 @@ export function createCatalogService(db: Db) {
 
     /** The zone-assessment kinds with their per-mu cost and the items each satisfies. */
     async listZoneAssessmentKinds() {
-      const items = await repo.zoneAssessmentKinds(db.pool)
+      const items = (await reference.get('zoneKinds', () => repo.zoneAssessmentKinds(db.pool))) as ZoneAssessmentKind[]
       return { items, total: items.length }
     },
 
@@ -325,6 +339,7 @@ export function createCatalogService(db: Db) {
         const next = { name: input.name, description: input.description || null, costPerMuYuan: input.costPerMuYuan }
         const before = await repo.updateZoneAssessmentKind(tx, code, next)
         if (!before) throw zoneAssessmentKindNotFound({ code })
+        await changed(tx)
         await recordAudit(tx, {
           actor,
           action: 'catalog.zone_assessment_kind.update',
@@ -339,12 +354,13 @@ export function createCatalogService(db: Db) {
 
     /** Parks with their completed zone assessments and what those save projects there. */
     async listParks() {
-      const items = await repo.parks(db.pool)
+      const items = (await reference.get('parks', () => repo.parks(db.pool))) as Park[]
       return { items, total: items.length }
     },
 
     /** Loads the construction theme, its 68 items, the 11 zone-assessment kinds and the parks; idempotent. */
     async seedCatalog(tx: Tx, actor: Actor) {
+      await changed(tx)
       for (const [i, k] of seedKinds.entries()) await repo.insertZoneAssessmentKind(tx, { ...k, sortOrder: i + 1 })
       const existing = await repo.existingItemCodes(
         tx,

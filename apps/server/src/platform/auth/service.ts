@@ -60,16 +60,21 @@ export function principalActor(p: Principal | null): Actor {
   return { kind: 'user', id: p.userId, accountKind: p.kind, username: p.username }
 }
 
+// A user's posts with their division and department names; $1 (or the outer query's user) is the user id.
+const POSTS_SQL = (userId: string) =>
+  `select p.id, p.role, p.scope_division_code, d.name as division_name, p.department_id, o.name as department_name
+   from core_post p
+   left join lateral (select name from core_division where code = p.scope_division_code
+                      order by data_year desc limit 1) d on true
+   left join core_org_unit o on o.id = p.department_id
+   where p.user_id = ${userId} order by p.created_at, p.id`
+
 async function loadPosts(q: Queryable, userId: string): Promise<Post[]> {
-  const { rows } = await q.query(
-    `select p.id, p.role, p.scope_division_code, d.name as division_name, p.department_id, o.name as department_name
-     from core_post p
-     left join lateral (select name from core_division where code = p.scope_division_code
-                        order by data_year desc limit 1) d on true
-     left join core_org_unit o on o.id = p.department_id
-     where p.user_id = $1 order by p.created_at, p.id`,
-    [userId],
-  )
+  const { rows } = await q.query(POSTS_SQL('$1'), [userId])
+  return postsOf(rows)
+}
+
+function postsOf(rows: Record<string, any>[]): Post[] {
   return rows.map((r) => ({
     id: r.id,
     role: r.role,
@@ -196,7 +201,9 @@ export function createAuth(db: Db, config: Config) {
       const id = sha256(token)
       const r = (
         await db.query(
-          `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc
+          // Session, user and posts in one round trip: this runs on every authenticated request.
+          `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc,
+             coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
            from core_session s join core_user u on u.id = s.user_id
            where s.id = $1 and s.expires_at > now()`,
           [id],
@@ -210,7 +217,7 @@ export function createAuth(db: Db, config: Config) {
           [id, config.sessionTtlHours],
         )
       }
-      const p = toPrincipal(r, await loadPosts(db.pool, r.id), 'session')
+      const p = toPrincipal(r, postsOf(r.posts), 'session')
       p.sessionId = id
       p.csrfToken = r.csrf_token
       return p

@@ -1,5 +1,6 @@
 import type {
   CaseDetailSchema,
+  CaseReceiptSchema,
   CaseSummarySchema,
   OnTimeStatsSchema,
   SubmitCase,
@@ -29,6 +30,7 @@ type Out<S> = S extends { _zod: { output: infer O } } ? O : never
 
 export type CaseSummary = Out<typeof CaseSummarySchema>
 export type CaseDetail = Out<typeof CaseDetailSchema>
+export type CaseReceipt = Out<typeof CaseReceiptSchema>
 export type CaseItem = CaseDetail['items'][number]
 export type CaseMaterial = CaseDetail['materials'][number]
 export type CaseStatus = CaseSummary['status']
@@ -90,12 +92,12 @@ export function plan(themeCode: string, form: Record<string, unknown>, signal?: 
   return request<PlanReply>('POST', `${base}/plan`, { body: { themeCode, form }, signal })
 }
 
-export function submitOnline(input: SubmitCase): Promise<CaseDetail> {
-  return http.post<CaseDetail>(`${base}/cases`, input)
+export function submitOnline(input: SubmitCase): Promise<CaseReceipt> {
+  return http.post<CaseReceipt>(`${base}/cases`, input)
 }
 
-export function submitAtWindow(input: WindowSubmitCase): Promise<CaseDetail> {
-  return http.post<CaseDetail>(`${base}/window/cases`, input)
+export function submitAtWindow(input: WindowSubmitCase): Promise<CaseReceipt> {
+  return http.post<CaseReceipt>(`${base}/window/cases`, input)
 }
 
 /** The enterprise's own cases. */

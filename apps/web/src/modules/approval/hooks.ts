@@ -142,14 +142,18 @@ function useCaseUpdate() {
   }
 }
 
+// A submission answers with the receipt (no progress tree): the lists refresh, the detail page fetches its own.
+function useSubmitted() {
+  const queryClient = useQueryClient()
+  return () => void queryClient.invalidateQueries({ queryKey: approvalKeys.lists() })
+}
+
 export function useSubmitOnline() {
-  const update = useCaseUpdate()
-  return useMutation({ mutationFn: submitOnline, onSuccess: update })
+  return useMutation({ mutationFn: submitOnline, onSuccess: useSubmitted() })
 }
 
 export function useSubmitAtWindow() {
-  const update = useCaseUpdate()
-  return useMutation({ mutationFn: submitAtWindow, onSuccess: update })
+  return useMutation({ mutationFn: submitAtWindow, onSuccess: useSubmitted() })
 }
 
 export function useSupplyMaterial(caseId: string) {

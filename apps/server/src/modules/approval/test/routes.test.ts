@@ -113,7 +113,13 @@ describe('a 拿地即开工 case from application to 四证齐发 and rating', (
     const satisfied = c.items
       .filter((i: { status: string }) => i.status === 'zone_satisfied')
       .map((i: { itemCode: string }) => i.itemCode)
-    const reviewed = (c.workflow.nodes as { branch: { items: { code: string }[] } | null }[]).flatMap(
+    // The submission answers with the receipt; the progress tree is read from the case.
+    expect(c.workflow).toBeUndefined()
+    const { workflow, rating, ...stored } = (await ent.get(`/api/approval/cases/${caseId}`)).json()
+    // …and is exactly what was stored.
+    expect(rating).toBeNull()
+    expect(c).toEqual(stored)
+    const reviewed = (workflow.nodes as { branch: { items: { code: string }[] } | null }[]).flatMap(
       (n) => n.branch?.items.map((i) => i.code) ?? [],
     )
     expect(reviewed.filter((code) => satisfied.includes(code))).toEqual([])
@@ -217,8 +223,9 @@ describe('window intake and withdrawal', () => {
     const c = r.json()
     expect(c).toMatchObject({ channel: 'window', variantName: '一般项目' })
     // The enterprise account with that USCC follows the case too.
-    expect((await ent.get(`/api/approval/cases/${c.id}`)).statusCode).toBe(200)
-    const w = await ent.post(`/api/workflow/instances/${c.workflow.rootId}/actions/withdraw`, {
+    const seen = await ent.get(`/api/approval/cases/${c.id}`)
+    expect(seen.statusCode).toBe(200)
+    const w = await ent.post(`/api/workflow/instances/${seen.json().workflow.rootId}/actions/withdraw`, {
       comment: '项目调整，撤回申请',
     })
     expect(w.statusCode).toBe(200)

@@ -7,7 +7,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { ApiError } from '../../../shared/request'
 import { useDebouncedValue } from '../../../shared/use-debounced-value'
-import { type CaseDetail, CONSTRUCTION_THEME, type CombinedField, type WindowSubmitCase } from '../api'
+import { type CaseReceipt, CONSTRUCTION_THEME, type CombinedField, type WindowSubmitCase } from '../api'
 import {
   decidingFields,
   decidingValues,
@@ -62,7 +62,7 @@ export function ApplicationWizard({
 }: {
   mode: 'online' | 'window'
   defaults?: FormValues
-  onSubmitted: (detail: CaseDetail, sent: { pending: MaterialToSend[] }) => void
+  onSubmitted: (detail: CaseReceipt, sent: { pending: MaterialToSend[] }) => void
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -201,7 +201,7 @@ export function ApplicationWizard({
       ...(all.parkCode ? { parkCode: all.parkCode } : {}),
     }
     try {
-      let detail: CaseDetail
+      let detail: CaseReceipt
       if (mode === 'window') {
         const p = all.principal ?? {}
         const input: WindowSubmitCase = {

@@ -3,10 +3,10 @@ import { Button, Card, Descriptions, Flex, Result, Table, Typography } from 'ant
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDate, formatDateTime } from '../../workflow/format'
-import type { CaseDetail } from '../api'
+import type { CaseReceipt } from '../api'
 
 /** 受理回执: what the window hands the applicant after intake; printable (the console chrome is hidden in print). */
-export function Receipt({ detail, onNext }: { detail: CaseDetail; onNext: () => void }) {
+export function Receipt({ detail, onNext }: { detail: CaseReceipt; onNext: () => void }) {
   const { t } = useTranslation()
   const pending = detail.materials.filter((m) => m.pending)
   const departments = [...new Set(detail.items.filter((i) => i.status === 'in_review').map((i) => i.departmentName))]

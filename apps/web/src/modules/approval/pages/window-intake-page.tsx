@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageContainer } from '../../../shared/page-container'
-import type { CaseDetail } from '../api'
+import type { CaseReceipt } from '../api'
 import type { MaterialToSend } from '../apply-model'
 import { ApplicationWizard } from '../components/application-wizard'
 import { Receipt } from '../components/receipt'
@@ -9,7 +9,7 @@ import { Receipt } from '../components/receipt'
 /** 窗口受理 (一窗受理): the clerk files the construction theme for an enterprise and prints the receipt. */
 export default function WindowIntakePage() {
   const { t } = useTranslation()
-  const [done, setDone] = useState<{ detail: CaseDetail; pending: MaterialToSend[] } | null>(null)
+  const [done, setDone] = useState<{ detail: CaseReceipt; pending: MaterialToSend[] } | null>(null)
   const [round, setRound] = useState(0)
   return (
     <PageContainer

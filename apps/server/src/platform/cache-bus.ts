@@ -1,0 +1,117 @@
+import type { FastifyBaseLogger } from 'fastify'
+import pg from 'pg'
+import { afterCommit, type Tx } from './db.ts'
+
+const CHANNEL = 'ruyu_cache'
+
+/** Entries of one topic; dropped on invalidation, bypassed while the listener is down. */
+export interface TopicCache<V> {
+  /** The cached value, or load() (whose result is kept only if no invalidation raced it). */
+  get(key: string, load: () => Promise<V>): Promise<V>
+}
+
+/**
+ * Process caches of rarely-changing reference data (definitions, catalogue heads, document series), kept
+ * coherent across processes with PostgreSQL LISTEN/NOTIFY: a writer calls invalidate() in its transaction, the
+ * notification is delivered on commit, and every process drops the topic. A process whose listener is not
+ * connected serves no cached value at all, so a lost notification can never leave stale data in use.
+ */
+export interface CacheBus {
+  invalidate(tx: Tx, topic: string): Promise<void>
+  cache<V>(topic: string): TopicCache<V>
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): CacheBus {
+  const topics = new Map<string, { entries: Map<string, unknown>; generation: number }>()
+  let live = false
+  let stopped = false
+  let client: pg.Client | null = null
+  let retry: NodeJS.Timeout | null = null
+
+  const topicOf = (name: string) => {
+    let t = topics.get(name)
+    if (!t) {
+      t = { entries: new Map(), generation: 0 }
+      topics.set(name, t)
+    }
+    return t
+  }
+  const drop = (name: string) => {
+    const t = topicOf(name)
+    t.entries.clear()
+    t.generation++
+  }
+  const dropAll = () => {
+    for (const name of topics.keys()) drop(name)
+  }
+
+  async function connect() {
+    if (stopped) return
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'ruyu-cache-bus' })
+    const lost = () => {
+      if (client !== c) return
+      client = null
+      live = false
+      dropAll()
+      c.end().catch(() => {})
+      if (!stopped) retry = setTimeout(() => void connect(), 1000)
+    }
+    c.on('error', (err) => {
+      log.warn({ err }, 'cache bus connection lost; caches bypassed until it reconnects')
+      lost()
+    })
+    c.on('end', lost)
+    c.on('notification', (msg) => {
+      if (msg.channel === CHANNEL && msg.payload) drop(msg.payload)
+    })
+    try {
+      await c.connect()
+      await c.query(`listen ${CHANNEL}`)
+      client = c
+      // Anything may have changed while nobody listened.
+      dropAll()
+      live = true
+    } catch (err) {
+      log.warn({ err }, 'cache bus cannot listen; retrying')
+      c.end().catch(() => {})
+      if (!stopped) retry = setTimeout(() => void connect(), 1000)
+    }
+  }
+
+  return {
+    async invalidate(tx, topic) {
+      await tx.query('select pg_notify($1, $2)', [CHANNEL, topic])
+      // This process may read again before its own notification arrives.
+      afterCommit(tx, () => drop(topic))
+    },
+
+    cache<V>(topic: string): TopicCache<V> {
+      const t = topicOf(topic)
+      return {
+        async get(key, load) {
+          if (live && t.entries.has(key)) return t.entries.get(key) as V
+          const generation = t.generation
+          const value = await load()
+          if (live && generation === t.generation) t.entries.set(key, value)
+          return value
+        },
+      }
+    },
+
+    async start() {
+      stopped = false
+      await connect()
+    },
+
+    async stop() {
+      stopped = true
+      live = false
+      if (retry) clearTimeout(retry)
+      const c = client
+      client = null
+      await c?.end().catch(() => {})
+    },
+  }
+}

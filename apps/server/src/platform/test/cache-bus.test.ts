@@ -1,0 +1,90 @@
+import { buildApp } from '@ruyu/server'
+import { createCacheBus } from '@ruyu/server/platform/cache-bus'
+import { createTestContext, type TestContext } from '@ruyu/testkit'
+import { buildTestPlatform } from '@ruyu/testkit/platform'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+let t: TestContext
+beforeAll(async () => {
+  t = await createTestContext()
+})
+afterAll(() => t.close())
+
+const log = pino({ level: 'silent' })
+const until = async (ok: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 100 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 20))
+}
+
+describe('cache bus (LISTEN/NOTIFY)', () => {
+  it('an invalidation committed by one process drops the entry in another; a rolled-back one does not', async () => {
+    const other = createCacheBus(t.url, log)
+    await other.start()
+    try {
+      const cache = other.cache<number>('test.topic')
+      let loads = 0
+      const load = async () => ++loads
+      expect(await cache.get('k', load)).toBe(1)
+      expect(await cache.get('k', load)).toBe(1) // cached
+
+      await t.platform.db
+        .tx(async (tx) => {
+          await t.platform.caches.invalidate(tx, 'test.topic')
+          throw new Error('roll back')
+        })
+        .catch(() => {})
+      await new Promise((r) => setTimeout(r, 150))
+      expect(await cache.get('k', load)).toBe(1) // nothing was delivered
+
+      await t.platform.db.tx((tx) => t.platform.caches.invalidate(tx, 'test.topic'))
+      await until(async () => (await cache.get('k', load)) > 1)
+      expect(await cache.get('k', load)).toBe(2)
+    } finally {
+      await other.stop()
+    }
+  })
+
+  it('serves nothing from cache while its listener is down', async () => {
+    const bus = createCacheBus(t.url, log)
+    await bus.start()
+    const cache = bus.cache<number>('t2')
+    let loads = 0
+    await cache.get('k', async () => ++loads)
+    await bus.stop()
+    expect(await cache.get('k', async () => ++loads)).toBe(2)
+    expect(await cache.get('k', async () => ++loads)).toBe(3)
+  })
+
+  it('a theme published through one server is what a second server plans with, at once', async () => {
+    const second = await buildTestPlatform(t.url, {})
+    const app2 = await buildApp(second.platform, second.services, { logger: false })
+    try {
+      const admin = await t.login('admin')
+      const theme = async (app: typeof app2) => {
+        const res = await app.inject({
+          method: 'GET',
+          url: '/api/catalog/themes/MP-THEME-CONSTRUCTION',
+          headers: { cookie: admin.cookie! },
+        })
+        return res.json() as { version: number; name: string }
+      }
+      // Warm the second server's caches through a plan.
+      const before = await theme(app2)
+      const current = (await admin.get('/api/catalog/themes/MP-THEME-CONSTRUCTION')).json()
+      const put = await admin.put('/api/catalog/themes/MP-THEME-CONSTRUCTION', {
+        baseVersion: current.version,
+        name: `${current.name}（修订）`,
+        description: current.description ?? undefined,
+        formFields: current.formFields,
+        stages: current.stages,
+        variants: current.variants,
+      })
+      expect(put.statusCode, put.body).toBe(200)
+      await until(async () => (await theme(app2)).version > before.version)
+      expect(await theme(app2)).toMatchObject({ version: before.version + 1, name: `${current.name}（修订）` })
+    } finally {
+      await app2.close()
+      await second.platform.close()
+    }
+  })
+})
