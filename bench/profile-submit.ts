@@ -63,7 +63,7 @@ qt = 0
 counts.clear()
 times.clear()
 const t0 = performance.now()
-const N = 20
+const N = Number(process.env.PROFILE_N ?? 20)
 const order: string[] = []
 for (let i = 0; i < N; i++) {
   const r = await client.post('/api/approval/cases', body)

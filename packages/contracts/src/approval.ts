@@ -18,7 +18,12 @@ const Form = z.record(
   z.union([z.string().max(500), z.number(), z.boolean(), z.null()]),
 )
 
-export const PlanRequestSchema = z.object({ themeCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/), form: Form })
+export const PlanRequestSchema = z.object({
+  themeCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/),
+  form: Form,
+  /** The park the project is in: materials only its completed zone assessments' items need are not asked. */
+  parkCode: z.string().max(40).optional(),
+})
 
 export const SubmitCaseSchema = z.object({
   themeCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/),

@@ -260,7 +260,11 @@ export const CombinedFieldSchema = FormFieldSchema.extend({
   itemCodes: z.array(z.string()),
 })
 export type CombinedField = z.infer<typeof CombinedFieldSchema>
-export const CombinedMaterialSchema = MaterialSchema.extend({ itemCodes: z.array(z.string()) })
+export const CombinedMaterialSchema = MaterialSchema.extend({
+  itemCodes: z.array(z.string()),
+  /** Every item needing it is covered by the park's completed zone assessments (区域评估): not asked. */
+  zoneCovered: z.boolean().optional(),
+})
 export type CombinedMaterial = z.infer<typeof CombinedMaterialSchema>
 
 /** The one form (一张表单) of a theme variant: every field once, every material once with the items needing it. */

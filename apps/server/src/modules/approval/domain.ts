@@ -91,6 +91,24 @@ export interface ZoneReuse {
  * 区域评估 reuse: items whose zone assessment the park has completed are satisfied by the park's report; the
  * saving is the per-mu cost of each kind times the project's land area.
  */
+/** Materials needed only by zone-satisfied items become optional and are marked as covered. */
+export function coverMaterials(materials: readonly CombinedMaterial[], satisfied: ReadonlySet<string>) {
+  return materials.map((m) =>
+    m.itemCodes.length > 0 && m.itemCodes.every((c) => satisfied.has(c))
+      ? { ...m, required: false, zoneCovered: true }
+      : m,
+  )
+}
+
+/** Items the park's completed zone assessments satisfy (they skip review). */
+export function zoneSatisfied(
+  items: readonly { code: string; zoneAssessmentKind: string | null }[],
+  park: Park | null,
+) {
+  const done = new Set(park?.assessments.map((a) => a.kindCode) ?? [])
+  return new Set(items.filter((i) => i.zoneAssessmentKind && done.has(i.zoneAssessmentKind)).map((i) => i.code))
+}
+
 export function zoneReuse(
   items: readonly CaseItem[],
   park: Park | null,

@@ -25,7 +25,7 @@ export function approvalRoutes(service: ApprovalService) {
     const created = { 201: CaseReceiptSchema }
 
     r.post('/plan', { config: { access: 'catalog:read' }, schema: { tags, body: PlanRequestSchema } }, async (req) =>
-      service.plan(req.body.themeCode, req.body.form),
+      service.plan(req.body.themeCode, req.body.form, req.body.parkCode),
     )
     r.post(
       '/cases',

@@ -21,6 +21,7 @@ import {
   caseSpec,
   certificatePayload,
   checkMaterials,
+  coverMaterials,
   DEPARTMENT_REVIEW_KEY,
   departmentReviewSpec,
   ISSUE_SIGNAL,
@@ -29,6 +30,7 @@ import {
   stageBranches,
   validateForm,
   zoneReuse,
+  zoneSatisfied,
 } from './domain.ts'
 import { caseNotFound, materialNotPending, notApplicant, notRateable, parkNotFound } from './errors.ts'
 import { type CaseRow, approvalRepo as repo, type Visibility } from './repo.ts'
@@ -72,19 +74,28 @@ export function createApprovalService(deps: ApprovalDeps) {
    * Variant by rule, its stage plan and the one combined form: the theme (with every variant's plan) and the
    * variant's items in two round trips; the rest is catalogue domain logic run here.
    */
-  async function plan(themeCode: string, values: Record<string, unknown>) {
+  async function plan(themeCode: string, values: Record<string, unknown>, parkCode?: string) {
     const theme = await catalog.getTheme(themeCode)
     const variant = selectVariant(theme, values as FormValues)
     const planned = theme.plans.find((p) => p.key === (variant?.key ?? null)) ?? theme.plans[0]!
     const items = await catalog.itemsByCodes(planned.stages.flatMap((s) => s.itemCodes))
+    const park = parkCode ? await parkOrThrow(parkCode) : null
+    const form = combinedForm(items, theme.formFields)
     const combined: CombinedForm = {
       themeCode: theme.code,
       themeVersion: theme.version,
       plan: planned,
       items: items.map((i) => ({ code: i.code, version: i.version, name: i.name })),
-      ...combinedForm(items, theme.formFields),
+      ...form,
+      materials: coverMaterials(form.materials, zoneSatisfied(items, park)),
     }
-    return { variant, combined, items }
+    return { variant, combined, items, park }
+  }
+
+  async function parkOrThrow(code: string) {
+    const park = (await catalog.listParks()).items.find((p) => p.code === code)
+    if (!park) throw parkNotFound({ code })
+    return park
   }
 
   // Workflow effects, handled in the transition's own transaction.
@@ -158,7 +169,7 @@ export function createApprovalService(deps: ApprovalDeps) {
     },
     requestId?: string,
   ) {
-    const { variant, combined, items: catalogItems } = await plan(input.themeCode, input.form)
+    const { variant, combined, items: catalogItems, park } = await plan(input.themeCode, input.form, input.parkCode)
     const issues: Issue[] = [
       ...validateForm(combined.fields, input.form),
       ...checkMaterials(combined.materials, input.materials),
@@ -189,11 +200,6 @@ export function createApprovalService(deps: ApprovalDeps) {
         certificate: it.certificate,
         zoneAssessmentKind: it.zoneAssessmentKind,
       })
-    let park = null
-    if (input.parkCode) {
-      park = (await catalog.listParks()).items.find((p) => p.code === input.parkCode) ?? null
-      if (!park) throw parkNotFound({ code: input.parkCode })
-    }
     const kinds = (await catalog.listZoneAssessmentKinds()).items
     const landAreaMu = Number(input.form.landAreaMu ?? 0)
     const zone = zoneReuse(items, park, kinds, landAreaMu)
@@ -386,8 +392,8 @@ export function createApprovalService(deps: ApprovalDeps) {
     DEPARTMENT_REVIEW_KEY,
 
     /** Variant by rule, the stages it runs and the one combined form, for the intake pages. */
-    async plan(themeCode: string, form: Record<string, unknown>) {
-      const { variant, combined } = await plan(themeCode, form)
+    async plan(themeCode: string, form: Record<string, unknown>, parkCode?: string) {
+      const { variant, combined } = await plan(themeCode, form, parkCode)
       return { variant: variant ? { key: variant.key, name: variant.name } : null, form: combined }
     },
 

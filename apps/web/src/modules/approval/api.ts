@@ -88,8 +88,16 @@ const base = '/api/approval'
 const enc = encodeURIComponent
 
 /** Variant by rule, its stage plan and the one combined form for what has been filled in so far. */
-export function plan(themeCode: string, form: Record<string, unknown>, signal?: AbortSignal): Promise<PlanReply> {
-  return request<PlanReply>('POST', `${base}/plan`, { body: { themeCode, form }, signal })
+export function plan(
+  themeCode: string,
+  form: Record<string, unknown>,
+  parkCode: string | undefined,
+  signal?: AbortSignal,
+): Promise<PlanReply> {
+  return request<PlanReply>('POST', `${base}/plan`, {
+    body: { themeCode, form, ...(parkCode ? { parkCode } : {}) },
+    signal,
+  })
 }
 
 export function submitOnline(input: SubmitCase): Promise<CaseReceipt> {

@@ -44,10 +44,10 @@ export function useTheme(code: string) {
  * The variant, plan and combined form for the variant-deciding values; asked again whenever they change (the
  * previous answer stays on screen meanwhile).
  */
-export function usePlan(themeCode: string, deciding: Record<string, unknown>) {
+export function usePlan(themeCode: string, deciding: Record<string, unknown>, parkCode?: string) {
   return useQuery({
-    queryKey: [...root, 'plan', themeCode, deciding],
-    queryFn: ({ signal }) => plan(themeCode, deciding, signal),
+    queryKey: [...root, 'plan', themeCode, deciding, parkCode ?? null],
+    queryFn: ({ signal }) => plan(themeCode, deciding, parkCode, signal),
     placeholderData: keepPreviousData,
     staleTime: REFERENCE,
   })

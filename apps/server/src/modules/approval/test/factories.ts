@@ -81,7 +81,13 @@ export async function application(
   c: Client,
   opts: { form?: Record<string, unknown>; pending?: number; parkCode?: string } = {},
 ) {
-  const plan = (await c.post('/api/approval/plan', { themeCode: THEME, form: baseForm(opts.form) })).json()
+  const plan = (
+    await c.post('/api/approval/plan', {
+      themeCode: THEME,
+      form: baseForm(opts.form),
+      ...(opts.parkCode ? { parkCode: opts.parkCode } : {}),
+    })
+  ).json()
   const form = fillForm(plan.form.fields, baseForm(opts.form))
   const fileId = await uploadPdf(c)
   const required = plan.form.materials.filter((m: { required: boolean }) => m.required)

@@ -63,6 +63,27 @@ describe('intake', () => {
     expect(standard.variant.key).toBe('standard')
   })
 
+  it('in a park with completed zone assessments, the materials only those items need are not asked', async () => {
+    type M = { code: string; required: boolean; zoneCovered?: boolean }
+    const plain = (await ent.post('/api/approval/plan', { themeCode: THEME, form: baseForm() })).json()
+    const inPark = (
+      await ent.post('/api/approval/plan', { themeCode: THEME, form: baseForm(), parkCode: 'MP-PARK-QS' })
+    ).json()
+    const covered = (inPark.form.materials as M[]).filter((m) => m.zoneCovered)
+    expect(covered.length).toBeGreaterThan(0)
+    expect(covered.every((m) => !m.required)).toBe(true)
+    const before = new Map((plain.form.materials as M[]).map((m) => [m.code, m]))
+    expect(covered.some((m) => before.get(m.code)?.required)).toBe(true)
+    expect((plain.form.materials as M[]).some((m) => m.zoneCovered)).toBe(false)
+    const unknown = await ent.post('/api/approval/plan', {
+      themeCode: THEME,
+      form: baseForm(),
+      parkCode: 'MP-PARK-NOPE',
+    })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().code).toBe('APPROVAL_PARK_NOT_FOUND')
+  })
+
   it('missing fields and materials → 400 naming each of them; nothing is stored', async () => {
     const app = await application(ent)
     const { projectName: _p, address: _a, ...form } = app.form

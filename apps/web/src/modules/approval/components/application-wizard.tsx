@@ -91,7 +91,7 @@ export function ApplicationWizard({
   const parkCode = Form.useWatch('parkCode', form) as string | undefined
   const decidingKey = useDebouncedValue(decidingNow ?? '{}', 300)
   const deciding = useMemo(() => JSON.parse(decidingKey) as Record<string, unknown>, [decidingKey])
-  const plan = usePlan(CONSTRUCTION_THEME, deciding)
+  const plan = usePlan(CONSTRUCTION_THEME, deciding, parkCode)
   const combined = plan.data?.form
 
   const themeKeys = useMemo(() => new Set((theme.data?.formFields ?? []).map((f) => f.key)), [theme.data])

@@ -209,9 +209,15 @@ function MaterialRow({
         <div style={{ flex: 1, minWidth: 0 }}>
           <Flex gap={6} wrap align="center">
             <Typography.Text strong>{m.name}</Typography.Text>
-            <Tag color={m.required ? 'red' : 'default'} style={{ marginInlineEnd: 0 }}>
-              {m.required ? t('approval.common.required') : t('approval.common.optional')}
-            </Tag>
+            {m.zoneCovered ? (
+              <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                {t('approval.common.zoneCovered')}
+              </Tag>
+            ) : (
+              <Tag color={m.required ? 'red' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {m.required ? t('approval.common.required') : t('approval.common.optional')}
+              </Tag>
+            )}
             <UsedBy codes={m.itemCodes} names={itemNames} />
           </Flex>
           {m.note ? (

@@ -26,6 +26,7 @@ const en: typeof approval = {
     usedBy: 'Items: {{count}}',
     required: 'Required',
     optional: 'Optional',
+    zoneCovered: 'Covered by the zone assessment: not needed',
     yuan: 'CNY {{value}}',
     wan: 'CNY {{value}} × 10k',
   },

@@ -25,6 +25,7 @@ const approval = {
     usedBy: '用于 {{count}} 个事项',
     required: '必交',
     optional: '选交',
+    zoneCovered: '区域评估已覆盖，免交',
     yuan: '{{value}} 元',
     wan: '{{value}} 万元',
   },
