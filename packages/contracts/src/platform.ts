@@ -26,6 +26,8 @@ export const MeSchema = z.object({
   roles: z.array(z.string()),
   capabilities: z.array(z.string()),
   posts: z.array(PostSchema),
+  /** The enterprise (统一社会信用代码) an enterprise account acts for; null for everyone else. */
+  enterpriseUscc: z.string().nullable(),
 })
 export type Me = z.infer<typeof MeSchema>
 

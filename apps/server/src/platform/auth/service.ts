@@ -353,5 +353,6 @@ export function toMe(p: Principal) {
     roles: p.roles,
     capabilities: [...p.capabilities].sort(),
     posts: p.posts,
+    enterpriseUscc: p.enterpriseUscc,
   }
 }

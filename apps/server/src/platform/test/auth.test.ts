@@ -29,6 +29,9 @@ describe('login, session and logout', () => {
       scopeDivisionCode: '370612106',
       scopeDivisionName: '玉林店镇',
     })
+    expect(me.user.enterpriseUscc).toBeNull()
+    const ent = (await (await t.login('enterprise')).get('/api/me')).json()
+    expect(ent.user).toMatchObject({ kind: 'enterprise', enterpriseUscc: '91370612MA3C12346J' })
     const anon = await t.anonymous().get('/api/me')
     expect(anon.statusCode).toBe(401)
     expect(anon.json()).toMatchObject({ code: 'AUTH_REQUIRED', message: '请先登录' })
