@@ -563,6 +563,8 @@ export function createApprovalService(deps: ApprovalDeps) {
           add(maps.item, it.code, it.name, onTime(b.completedAt, due, now))
         }
       }
+      // Themes are shown by name (the catalogue's current one; a removed theme keeps its code).
+      for (const a of maps.theme.values()) a.name = (await catalog.getTheme(a.key).catch(() => null))?.name ?? a.key
       const rows = (m: Map<string, Acc>) =>
         [...m.values()].map((a) => ({
           ...a,

@@ -222,6 +222,7 @@ describe('a 拿地即开工 case from application to 四证齐发 and rating', (
     expect(s.overall.rate).toBe(1)
     expect(s.byDepartment.length).toBeGreaterThanOrEqual(4)
     expect(s.byItem.length).toBeGreaterThan(s.byDepartment.length)
+    expect(s.byTheme).toContainEqual(expect.objectContaining({ key: THEME, name: expect.stringContaining('工程建设') }))
     const z = (await leader.get('/api/approval/stats/zone-savings')).json()
     expect(z.totalYuan).toBeGreaterThan(0)
   })
