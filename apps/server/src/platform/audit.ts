@@ -76,9 +76,12 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
     prevHash: head.hash,
   }
   const hash = auditHash(row)
+  // The row and the new head in one round trip: the head lock is held until commit, so every statement counts.
   await tx.query(
-    `insert into core_audit_log (seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code,
-       request_id, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    `with l as (
+       insert into core_audit_log (seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code,
+         request_id, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) returning seq, hash)
+     update core_audit_head h set seq = l.seq, hash = l.hash from l where h.id = 1`,
     [
       row.seq,
       row.at,
@@ -94,7 +97,6 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
       hash,
     ],
   )
-  await tx.query('update core_audit_head set seq = $1, hash = $2 where id = 1', [row.seq, hash])
   return row.seq
 }
 
