@@ -91,6 +91,26 @@ async function load(url: string, headers: Record<string, string>, body: string, 
   }
 }
 
+/** CPU seconds used so far by the PostgreSQL backends serving one database (Linux /proc; 0 elsewhere). */
+function backendCpuSeconds(dbName: string): number {
+  let ticks = 0
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dbName)) continue
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        ticks += Number(f[11]) + Number(f[12]) // utime + stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0
+  }
+  return ticks / 100
+}
+
 async function main() {
   let serverUrl = process.env.BENCH_DATABASE_URL
   let stopPg: (() => Promise<void>) | undefined
@@ -233,7 +253,11 @@ async function main() {
   const baseline = profiling
     ? { requests: 1, errors: 0, seconds: 1, p50: 0, p99: 0 }
     : await load(bareUrl, json, body, SECONDS)
+  const pgBefore = backendCpuSeconds(dbName)
+  const elu = performance.eventLoopUtilization()
   const cases = await load(`${base}/api/approval/cases`, ent, body, SECONDS)
+  const serverBusy = performance.eventLoopUtilization(elu).utilization
+  const pgCpu = backendCpuSeconds(dbName) - pgBefore
 
   const rate = (r: Result) => (r.requests - r.errors) / r.seconds
   const lines = [
@@ -241,6 +265,7 @@ async function main() {
     `Theme case submission over HTTP (${branches} department branches per case), ${CONCURRENCY} concurrent clients, ${SECONDS} s each, ${os.cpus().length} cores`,
     `  baseline  bare Fastify + one INSERT : ${rate(baseline).toFixed(0).padStart(6)} req/s   p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms  errors ${baseline.errors}`,
     `  ruyu      POST /api/approval/cases  : ${rate(cases).toFixed(0).padStart(6)} cases/s p50 ${cases.p50.toFixed(1)} ms  p99 ${cases.p99.toFixed(1)} ms  errors ${cases.errors}`,
+    `  where     server event loop busy ${(serverBusy * 100).toFixed(0)} %; PostgreSQL backends ${((pgCpu / Math.max(1, cases.requests)) * 1000).toFixed(1)} ms CPU per case`,
     `  ratio     cases/s ÷ baseline req/s  : ${(rate(cases) / rate(baseline)).toFixed(3)}   (target ≥ 200 cases/s: ${rate(cases) >= 200 ? 'met' : 'NOT met'})`,
     '',
   ]

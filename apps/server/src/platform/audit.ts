@@ -77,12 +77,13 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
   }
   const hash = auditHash(row)
   // The row and the new head in one round trip: the head lock is held until commit, so every statement counts.
-  await tx.query(
-    `with l as (
+  await tx.query({
+    name: 'core_audit_append',
+    text: `with l as (
        insert into core_audit_log (seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code,
          request_id, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) returning seq, hash)
      update core_audit_head h set seq = l.seq, hash = l.hash from l where h.id = 1`,
-    [
+    values: [
       row.seq,
       row.at,
       row.actorId,
@@ -96,7 +97,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
       row.prevHash,
       hash,
     ],
-  )
+  })
   return row.seq
 }
 

@@ -58,14 +58,15 @@ export async function allocateDocNumber(
   at = new Date(),
 ): Promise<{ number: string; seq: number }> {
   // One round trip: read the series and bump its counter for the period (the row lock holds until commit).
-  const { rows } = await tx.query(
-    `with s as (select pattern, reset from core_doc_series where key = $1)
+  const { rows } = await tx.query({
+    name: 'core_doc_allocate',
+    text: `with s as (select pattern, reset from core_doc_series where key = $1)
      insert into core_doc_counter (series_key, period, last_value)
      select $1, case when s.reset = 'never' then 'all' else $2 end, 1 from s
      on conflict (series_key, period) do update set last_value = core_doc_counter.last_value + 1
      returning last_value, (select pattern from s) as pattern`,
-    [key, periodOf('yearly', at)],
-  )
+    values: [key, periodOf('yearly', at)],
+  })
   if (!rows[0]) throw docSeriesNotFound({ key })
   const series = { pattern: rows[0].pattern as string }
   const seq = Number(rows[0].last_value)

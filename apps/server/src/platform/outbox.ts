@@ -101,10 +101,11 @@ export function createEvents(
 
   return {
     async enqueue(tx, name, payload) {
-      const { rows } = await tx.query('insert into core_outbox (name, payload) values ($1, $2) returning id', [
-        name,
-        JSON.stringify(payload),
-      ])
+      const { rows } = await tx.query({
+        name: 'core_outbox_insert',
+        text: 'insert into core_outbox (name, payload) values ($1, $2) returning id',
+        values: [name, JSON.stringify(payload)],
+      })
       // Deliver right after this transaction commits, not only at the next poll.
       afterCommit(tx, kickSoon)
       return Number(rows[0].id)

@@ -80,12 +80,13 @@ export const approvalRepo = {
     tx: Tx,
     c: Omit<CaseRow, 'id' | 'submittedAt' | 'issuedAt' | 'closedAt' | 'workflowInstanceId'>,
   ): Promise<CaseRow> {
-    const { rows } = await tx.query(
-      `insert into approval_case (number, theme_code, theme_version, variant_key, variant_name, title, project_code,
+    const { rows } = await tx.query({
+      name: 'ap_insert_case',
+      text: `insert into approval_case (number, theme_code, theme_version, variant_key, variant_name, title, project_code,
          division_code, park_code, channel, applicant_user_id, enterprise_uscc, enterprise_name, contact_name,
          contact_mobile, clerk_id, location_id, form, plan, status, committed_days, form_labels)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) returning *`,
-      [
+      values: [
         c.number,
         c.themeCode,
         c.themeVersion,
@@ -109,7 +110,7 @@ export const approvalRepo = {
         c.committedDays,
         JSON.stringify(c.formLabels),
       ],
-    )
+    })
     return toCase(rows[0])
   },
   async insertMaterials(
@@ -126,13 +127,14 @@ export const approvalRepo = {
     }[],
   ) {
     if (!ms.length) return
-    await tx.query(
-      `insert into approval_case_material (case_id, code, name, item_codes, required, file_id, pending, due_date)
+    await tx.query({
+      name: 'ap_insert_materials',
+      text: `insert into approval_case_material (case_id, code, name, item_codes, required, file_id, pending, due_date)
        select $1, m->>'code', m->>'name', array(select jsonb_array_elements_text(m->'itemCodes')), (m->>'required')::boolean,
          (m->>'fileId')::uuid, (m->>'pending')::boolean, (m->>'dueDate')::date
        from jsonb_array_elements($2::jsonb) m`,
-      [caseId, JSON.stringify(ms)],
-    )
+      values: [caseId, JSON.stringify(ms)],
+    })
   },
   async insertItems(
     tx: Tx,
@@ -152,15 +154,16 @@ export const approvalRepo = {
       status: string
     }[],
   ) {
-    await tx.query(
-      `insert into approval_case_item (case_id, item_code, item_version, item_name, department_id, stage_no, committed_days,
+    await tx.query({
+      name: 'ap_insert_items',
+      text: `insert into approval_case_item (case_id, item_code, item_version, item_name, department_id, stage_no, committed_days,
          legal_days, certificate_kind, certificate_name, zone_kind, zone_report_no, status)
        select $1, i->>'code', (i->>'version')::int, i->>'name', (i->>'departmentId')::uuid, (i->>'stageNo')::int,
          (i->>'committedDays')::int, (i->>'legalDays')::int, i->>'certificateKind', i->>'certificateName', i->>'zoneKind',
          i->>'zoneReportNo', i->>'status'
        from jsonb_array_elements($2::jsonb) i`,
-      [caseId, JSON.stringify(items)],
-    )
+      values: [caseId, JSON.stringify(items)],
+    })
   },
   async insertZoneReuse(
     tx: Tx,
@@ -183,11 +186,11 @@ export const approvalRepo = {
       )
   },
   async setNumberAndWorkflow(tx: Tx, caseId: string, number: string, instanceId: string) {
-    await tx.query('update approval_case set number = $2, workflow_instance_id = $3 where id = $1', [
-      caseId,
-      number,
-      instanceId,
-    ])
+    await tx.query({
+      name: 'ap_set_number',
+      text: 'update approval_case set number = $2, workflow_instance_id = $3 where id = $1',
+      values: [caseId, number, instanceId],
+    })
   },
   async setStatus(tx: Tx, caseId: string, status: CaseRow['status'], stamp?: 'issued_at' | 'closed_at') {
     await tx.query(

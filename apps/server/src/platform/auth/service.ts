@@ -199,16 +199,18 @@ export function createAuth(db: Db, config: Config) {
     /** Resolves a session cookie to its principal; null when unknown or expired. */
     async fromSession(token: string): Promise<Principal | null> {
       const id = sha256(token)
-      const r = (
-        await db.query(
-          // Session, user and posts in one round trip: this runs on every authenticated request.
-          `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc,
+      const r =
+        // Session, user and posts in one round trip: this runs on every authenticated request.
+        (
+          await db.pool.query({
+            name: 'core_session_principal',
+            text: `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc,
              coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
            from core_session s join core_user u on u.id = s.user_id
            where s.id = $1 and s.expires_at > now()`,
-          [id],
-        )
-      ).rows[0]
+            values: [id],
+          })
+        ).rows[0]
       if (r?.status !== 'active') return null
       // Sliding expiry, written at most once a minute per session.
       if (Date.now() - new Date(r.last_seen_at).getTime() > 60_000) {
