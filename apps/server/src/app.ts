@@ -15,6 +15,20 @@ import { type ApprovalService, approvalRoutes, createApprovalService } from './m
 import { type CatalogService, catalogRoutes, createCatalogService } from './modules/catalog/index.ts'
 import { type CertificateService, certificateRoutes, createCertificateService } from './modules/certificate/index.ts'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
+import {
+  createEnterpriseService,
+  type EnterpriseService,
+  enterprisePublicRoutes,
+  enterpriseRoutes,
+} from './modules/enterprise/index.ts'
+import {
+  createHotline,
+  type HotlineService,
+  hotlinePublicRoutes,
+  hotlineRoutes,
+  open311Routes,
+} from './modules/hotline/index.ts'
+import { createPolicy, type PolicyService, policyPublicRoutes, policyRoutes } from './modules/policy/index.ts'
 import { createRatingService, type RatingService, ratingRoutes } from './modules/rating/index.ts'
 import {
   createWorkflowService,
@@ -39,6 +53,9 @@ export interface Services {
   rating: RatingService
   approval: ApprovalService
   certificate: CertificateService
+  enterprise: EnterpriseService
+  policy: PolicyService
+  hotline: HotlineService
 }
 
 export function createServices(platform: Platform): Services {
@@ -49,7 +66,10 @@ export function createServices(platform: Platform): Services {
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
   const approval = createApprovalService({ platform, catalog, directory, workflow, certificate, rating })
-  return { directory, catalog, workflow, rating, certificate, approval }
+  const enterprise = createEnterpriseService({ platform, workflow, rating, catalog, approval })
+  const policy = createPolicy(platform, { workflow, rating, catalog, enterprise })
+  const hotline = createHotline(platform, workflow)
+  return { directory, catalog, workflow, rating, certificate, approval, enterprise, policy, hotline }
 }
 
 export interface BuildOptions {
@@ -158,6 +178,13 @@ export async function buildApp(
   await app.register(ratingRoutes(services.rating), { prefix: '/api/ratings' })
   await app.register(approvalRoutes(services.approval), { prefix: '/api/approval' })
   await app.register(certificateRoutes(services.certificate), { prefix: '/api' })
+  await app.register(enterpriseRoutes(services.enterprise), { prefix: '/api/enterprise' })
+  await app.register(enterprisePublicRoutes(services.enterprise), { prefix: '/api/public/enterprise' })
+  await app.register(policyRoutes(services.policy), { prefix: '/api/policy' })
+  await app.register(policyPublicRoutes(services.policy), { prefix: '/api/public' })
+  await app.register(hotlineRoutes(services.hotline), { prefix: '/api/hotline' })
+  await app.register(hotlinePublicRoutes(services.hotline), { prefix: '/api/public/hotline' })
+  await app.register(open311Routes(services.hotline), { prefix: '/open311' })
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, {

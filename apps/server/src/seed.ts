@@ -1,4 +1,7 @@
 import type { Services } from './app.ts'
+import { seedEnterpriseDemo, seedEnterpriseReference } from './modules/enterprise/index.ts'
+import { seedHotline } from './modules/hotline/index.ts'
+import { seedPolicy } from './modules/policy/index.ts'
 import { SYSTEM_ACTOR } from './platform/audit.ts'
 import { seedCalendar } from './platform/calendar/service.ts'
 import { ensureDocSeries } from './platform/doc-number.ts'
@@ -9,6 +12,7 @@ import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
 export const DEFAULT_DOC_SERIES = [
   { key: 'approval.receipt', name: '受理回执编号', pattern: '牟审受〔{yyyy}〕{seq:6}' },
   { key: 'approval.decision', name: '审批决定文号', pattern: '牟审〔{yyyy}〕{seq:6}' },
+  { key: 'hotline.order', name: '12345工单编号', pattern: '牟热〔{yyyy}〕{seq:6}' },
 ]
 
 export interface SeedReport {
@@ -18,6 +22,9 @@ export interface SeedReport {
   locations: number
   catalog: { items: number; themes: number; zoneAssessmentKinds: number; parks: number }
   demoAccounts: number
+  hotline: { categories: number; rules: number; articles: number; orders: number }
+  enterprise: { enterprises: number; providers: number; services: number; requests: number; listings: number }
+  policy: { policies: number; published: number; matches: number; questions: number }
 }
 
 /** Loads reference data (idempotent) and, in demo mode, the demo accounts. */
@@ -33,7 +40,10 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
   await platform.db.tx(async (tx) => {
     await services.approval.ensureDefinitions(tx, SYSTEM_ACTOR)
     await services.rating.ensureDefinitions(tx, SYSTEM_ACTOR)
+    await services.hotline.ensureDefinitions(tx, SYSTEM_ACTOR)
   })
+  // Enterprise reference data before the demo accounts: provider staff hold posts on the provider org units.
+  await seedEnterpriseReference(platform, services.enterprise, { demo: opts.demo })
   let demoAccounts = 0
   if (opts.demo) {
     for (const a of DEMO_ACCOUNTS) {
@@ -54,11 +64,16 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
       demoAccounts++
     }
   }
-  return { calendarYears, ...ref, catalog, demoAccounts }
+  // After the demo accounts: the demo orders are acted on by the operator and unit accounts.
+  const hotline = await seedHotline(platform, services.hotline, { demo: opts.demo })
+  const enterprise = await seedEnterpriseDemo(platform, services.enterprise, { demo: opts.demo })
+  // After the enterprises (policies are matched against them) and the demo accounts (Q&A threads).
+  const policy = await seedPolicy(platform, services.policy, { demo: opts.demo })
+  return { calendarYears, ...ref, catalog, demoAccounts, hotline, enterprise, policy }
 }
 
 /** Bump when seed data changes: existing installations load the new reference data on their next start. */
-export const SEED_VERSION = 3
+export const SEED_VERSION = 5
 
 /** True when this database already holds the reference data of the current SEED_VERSION. */
 export async function isSeeded(platform: Platform): Promise<boolean> {

@@ -25,6 +25,27 @@ export const CAPABILITIES = [
   'rating:submit',
   'rating:handle',
   'stats:read',
+  // 12345 hotline (issue #4)
+  'hotline:intake', // the centre takes calls and web requests in (and answers from the knowledge base)
+  'hotline:dispatch', // the centre routes orders to handling units, merges duplicates, declines
+  'hotline:review', // the centre reviews replies and extensions, follows up, reminds and supervises
+  'hotline:handle', // handling units acknowledge, return, extend and reply to their orders
+  'hotline:read', // read orders inside the caller's visibility (units: their own orders only)
+  'hotline:manage', // categories, routing rules, knowledge base, hotline settings
+  'hotline:transfer', // upstream platform transfer API (integration keys)
+  'open311:submit', // Open311 GeoReport v2 POST requests: API keys only, no human role has it
+  // Enterprise service cloud 政企云 (issue #5)
+  'enterprise:read', // staff read enterprise profiles (画像), requests and lists inside their scope
+  'enterprise:manage', // staff create, edit and import enterprises; manage providers and the service catalogue
+  'enterprise:verify', // staff verify or reject self-registered enterprise accounts
+  'enterprise:service-request', // a verified enterprise applies for services, follows and rates its requests
+  'enterprise:service-handle', // provider staff accept, decline and complete their provider's requests
+  'enterprise:board', // a verified enterprise publishes needs/offers and contacts others through the platform
+  // Policy push 惠企政策 (issue #5)
+  'policy:read', // staff read all policies (drafts too), match counts and matched enterprises
+  'policy:manage', // department policy staff draft, publish and expire policies, interpretations, rule preview
+  'policy:answer', // department policy staff answer questions routed to their department and publish FAQs
+  'policy:ask', // an enterprise reads its matched policies and asks and rates policy questions
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -40,23 +61,61 @@ export const ROLES = [
   'inspector',
   'enterprise_user',
   'citizen',
+  'service_provider',
+  'policy_officer',
 ] as const
 export type Role = (typeof ROLES)[number]
 
 const STAFF_BASE: Capability[] = ['directory:read', 'staff:read', 'file:upload', 'catalog:read']
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES,
-  district_leader: [...STAFF_BASE, 'audit:read', 'approval:read', 'stats:read'],
-  window_clerk: [...STAFF_BASE, 'approval:intake', 'approval:read', 'certificate:print', 'stats:read'],
+  admin: CAPABILITIES.filter((c) => c !== 'open311:submit'),
+  district_leader: [
+    ...STAFF_BASE,
+    'audit:read',
+    'approval:read',
+    'stats:read',
+    'hotline:read',
+    'enterprise:read',
+    'policy:read',
+  ],
+  window_clerk: [
+    ...STAFF_BASE,
+    'approval:intake',
+    'approval:read',
+    'certificate:print',
+    'stats:read',
+    'enterprise:read',
+    'enterprise:verify',
+  ],
   dept_reviewer: [...STAFF_BASE, 'approval:read', 'approval:review', 'rating:handle'],
-  town_clerk: [...STAFF_BASE],
+  town_clerk: [...STAFF_BASE, 'hotline:handle', 'hotline:read'],
   village_agent: [...STAFF_BASE],
-  hotline_operator: [...STAFF_BASE],
-  handling_unit: [...STAFF_BASE],
+  hotline_operator: [
+    ...STAFF_BASE,
+    'hotline:intake',
+    'hotline:dispatch',
+    'hotline:review',
+    'hotline:read',
+    'hotline:manage',
+    'stats:read',
+  ],
+  handling_unit: [...STAFF_BASE, 'hotline:handle', 'hotline:read'],
   inspector: [...STAFF_BASE],
-  enterprise_user: ['file:upload', 'catalog:read', 'approval:apply', 'rating:submit'],
+  enterprise_user: [
+    'file:upload',
+    'catalog:read',
+    'approval:apply',
+    'rating:submit',
+    'enterprise:service-request',
+    'enterprise:board',
+    'policy:ask',
+  ],
   citizen: ['file:upload'],
+  // Staff of a bank, law firm, university, agency or department offering 政企云 services (posts on its org unit).
+  service_provider: ['file:upload', 'enterprise:service-handle'],
+  // A department's policy staff (政策专员): drafts and publishes its policies and answers its policy questions.
+  policy_officer: [...STAFF_BASE, 'policy:read', 'policy:manage', 'policy:answer', 'rating:handle'],
 }
 
 /** Capabilities granted by a set of roles (union). */

@@ -1,2 +1,5 @@
 export * from './access.ts'
+export * from './enterprise.ts'
+export * from './hotline.ts'
 export * from './identifiers.ts'
+export * from './policy.ts'

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { ROLES } from '@ruyu/contracts/access'
 import { ImportScheduleSchema } from '@ruyu/contracts/platform'
 import { createServices } from '../app.ts'
+import { generateHotlineScenario } from '../modules/hotline/index.ts'
 import { SYSTEM_ACTOR, verifyAudit } from '../platform/audit.ts'
 import { loadConfig } from '../platform/config.ts'
 import { startDatabase } from '../platform/database-runtime.ts'
@@ -20,6 +21,8 @@ Commands:
   serve [--role api|worker|all]       start the platform (same as npm start)
   migrate                             apply database migrations
   seed [--demo]                       load Muping reference data (and demo accounts with --demo)
+  seed hotline --division CODE --orders N --year YYYY [--seed N] [--replace]
+                                      generate a year of scenario 12345 orders (source 'scenario')
   user create --username U --name N --kind staff|enterprise|citizen --role R --scope CODE
               [--department CODE] [--mobile M] [--uscc USCC] [--password P]
   holidays import FILE --year YYYY    import a year's holiday schedule (JSON: {source, holidays, workdays})
@@ -46,6 +49,38 @@ async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   }
 }
 
+/** `ruyu seed hotline`: a realistic year of scenario work orders for a division, with a progress bar. */
+async function seedHotlineScenario(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      division: { type: 'string', default: '370612002' },
+      orders: { type: 'string', default: '10810' },
+      year: { type: 'string', default: String(new Date().getFullYear()) },
+      seed: { type: 'string', default: '1' },
+      replace: { type: 'boolean', default: false },
+    },
+  })
+  const report = await withPlatform(async (p) => {
+    const bar = progressBar(`generating ${values.orders} orders`)
+    const r = await generateHotlineScenario(
+      p,
+      {
+        divisionCode: values.division!,
+        orders: Number(values.orders),
+        year: Number(values.year),
+        seed: Number(values.seed),
+        replace: values.replace,
+      },
+      (done, total) => bar.update(done, total),
+    )
+    bar.done()
+    return r
+  })
+  console.log(report)
+  return 0
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv
   switch (command) {
@@ -61,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'seed': {
+      if (sub === 'hotline') return seedHotlineScenario(rest)
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean', default: false } } })
       const report = await withPlatform(async (p) => {
         const r = await seed(p, createServices(p), { demo: values.demo ?? false })

@@ -24,9 +24,17 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().default('如鱼政务服务平台 <noreply@ruyu.local>'),
   SMS_GATEWAY_URL: z.string().url().optional(),
   RUYU_DEMO_PASSWORD: z.string().min(8).default('Ruyu@2026'),
+  /** The district this installation serves (GB/T 2260 code); the seed's reference data is Muping's. */
+  RUYU_DISTRICT_CODE: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('370612'),
+  RUYU_DISTRICT_NAME: z.string().min(1).default('牟平区'),
 })
 
 export interface Config {
+  /** The district served: the root of every division scope and of public location pickers. */
+  district: { code: string; name: string }
   port: number
   host: string
   /** External PostgreSQL; when absent the embedded server is started under dataDir. */
@@ -62,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = env.INIT_CWD ?? process.cwd()
   const production = e.NODE_ENV === 'production'
   return {
+    district: { code: e.RUYU_DISTRICT_CODE, name: e.RUYU_DISTRICT_NAME },
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -8,10 +8,16 @@ import certificateEn from '../modules/certificate/locales/en'
 import certificateZh from '../modules/certificate/locales/zh-CN'
 import directoryEn from '../modules/directory/locales/en'
 import directoryZh from '../modules/directory/locales/zh-CN'
+import enterpriseEn from '../modules/enterprise/locales/en'
+import enterpriseZh from '../modules/enterprise/locales/zh-CN'
 import homeEn from '../modules/home/locales/en'
 import homeZh from '../modules/home/locales/zh-CN'
+import hotlineEn from '../modules/hotline/locales/en'
+import hotlineZh from '../modules/hotline/locales/zh-CN'
 import notificationsEn from '../modules/notifications/locales/en'
 import notificationsZh from '../modules/notifications/locales/zh-CN'
+import policyEn from '../modules/policy/locales/en'
+import policyZh from '../modules/policy/locales/zh-CN'
 import ratingEn from '../modules/rating/locales/en'
 import ratingZh from '../modules/rating/locales/zh-CN'
 import workflowEn from '../modules/workflow/locales/en'
@@ -37,6 +43,9 @@ export const zhCNMessages = {
   workflow: workflowZh,
   approval: approvalZh,
   rating: ratingZh,
+  hotline: hotlineZh,
+  enterprise: enterpriseZh,
+  policy: policyZh,
 }
 
 export const enMessages: typeof zhCNMessages = {
@@ -51,4 +60,7 @@ export const enMessages: typeof zhCNMessages = {
   workflow: workflowEn,
   approval: approvalEn,
   rating: ratingEn,
+  hotline: hotlineEn,
+  enterprise: enterpriseEn,
+  policy: policyEn,
 }

@@ -1,21 +1,40 @@
+import AlertOutlined from '@ant-design/icons/AlertOutlined'
 import ApartmentOutlined from '@ant-design/icons/ApartmentOutlined'
 import AppstoreOutlined from '@ant-design/icons/AppstoreOutlined'
 import AuditOutlined from '@ant-design/icons/AuditOutlined'
 import BankOutlined from '@ant-design/icons/BankOutlined'
+import BarChartOutlined from '@ant-design/icons/BarChartOutlined'
 import BellOutlined from '@ant-design/icons/BellOutlined'
+import BookOutlined from '@ant-design/icons/BookOutlined'
+import BranchesOutlined from '@ant-design/icons/BranchesOutlined'
 import CarryOutOutlined from '@ant-design/icons/CarryOutOutlined'
+import CloudServerOutlined from '@ant-design/icons/CloudServerOutlined'
 import ClusterOutlined from '@ant-design/icons/ClusterOutlined'
+import CommentOutlined from '@ant-design/icons/CommentOutlined'
+import ControlOutlined from '@ant-design/icons/ControlOutlined'
+import CustomerServiceOutlined from '@ant-design/icons/CustomerServiceOutlined'
+import DashboardOutlined from '@ant-design/icons/DashboardOutlined'
 import DeploymentUnitOutlined from '@ant-design/icons/DeploymentUnitOutlined'
 import EnvironmentOutlined from '@ant-design/icons/EnvironmentOutlined'
+import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined'
 import FileSearchOutlined from '@ant-design/icons/FileSearchOutlined'
 import FormOutlined from '@ant-design/icons/FormOutlined'
 import FundOutlined from '@ant-design/icons/FundOutlined'
 import HomeOutlined from '@ant-design/icons/HomeOutlined'
+import IdcardOutlined from '@ant-design/icons/IdcardOutlined'
+import InboxOutlined from '@ant-design/icons/InboxOutlined'
+import PhoneOutlined from '@ant-design/icons/PhoneOutlined'
 import ProfileOutlined from '@ant-design/icons/ProfileOutlined'
 import SafetyCertificateOutlined from '@ant-design/icons/SafetyCertificateOutlined'
 import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined'
+import SendOutlined from '@ant-design/icons/SendOutlined'
+import ShopOutlined from '@ant-design/icons/ShopOutlined'
 import SolutionOutlined from '@ant-design/icons/SolutionOutlined'
+import SwapOutlined from '@ant-design/icons/SwapOutlined'
+import TagsOutlined from '@ant-design/icons/TagsOutlined'
 import TeamOutlined from '@ant-design/icons/TeamOutlined'
+import ToolOutlined from '@ant-design/icons/ToolOutlined'
+import UnorderedListOutlined from '@ant-design/icons/UnorderedListOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
 import type { LocaleId } from './i18n'
@@ -167,6 +186,184 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    // 12345 hotline (issue #4): the centre's intake, board and follow-up; the units' worklist; admin and statistics.
+    path: '/hotline',
+    titleId: 'hotline.menu.group',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      {
+        path: '/hotline/intake',
+        titleId: 'hotline.menu.intake',
+        icon: <PhoneOutlined />,
+        access: 'hotline:intake',
+        component: lazy(() => import('../modules/hotline/pages/intake-page')),
+      },
+      {
+        path: '/hotline/board',
+        titleId: 'hotline.menu.board',
+        icon: <SendOutlined />,
+        access: 'hotline:dispatch',
+        component: lazy(() => import('../modules/hotline/pages/dispatch-board-page')),
+      },
+      {
+        path: '/hotline/worklist',
+        titleId: 'hotline.menu.worklist',
+        icon: <InboxOutlined />,
+        access: 'hotline:handle',
+        component: lazy(() => import('../modules/hotline/pages/unit-worklist-page')),
+      },
+      {
+        path: '/hotline/follow-up',
+        titleId: 'hotline.menu.followup',
+        icon: <AlertOutlined />,
+        access: 'hotline:review',
+        component: lazy(() => import('../modules/hotline/pages/follow-up-page')),
+      },
+      {
+        path: '/hotline/orders',
+        titleId: 'hotline.menu.orders',
+        icon: <UnorderedListOutlined />,
+        access: 'hotline:read',
+        component: lazy(() => import('../modules/hotline/pages/order-list-page')),
+      },
+      {
+        path: '/hotline/orders/:id',
+        titleId: 'hotline.menu.order',
+        access: 'hotline:read',
+        menu: false,
+        component: lazy(() => import('../modules/hotline/pages/order-detail-page')),
+      },
+      {
+        path: '/hotline/stats',
+        titleId: 'hotline.menu.stats',
+        icon: <BarChartOutlined />,
+        access: 'stats:read',
+        component: lazy(() => import('../modules/hotline/pages/stats-page')),
+      },
+      {
+        path: '/hotline/kb',
+        titleId: 'hotline.menu.kb',
+        icon: <BookOutlined />,
+        access: 'hotline:read',
+        component: lazy(() => import('../modules/hotline/pages/kb-page')),
+      },
+      {
+        path: '/hotline/routing-rules',
+        titleId: 'hotline.menu.rules',
+        icon: <BranchesOutlined />,
+        access: 'hotline:manage',
+        component: lazy(() => import('../modules/hotline/pages/routing-rules-page')),
+      },
+      {
+        path: '/hotline/categories',
+        titleId: 'hotline.menu.categories',
+        icon: <TagsOutlined />,
+        access: 'hotline:manage',
+        component: lazy(() => import('../modules/hotline/pages/categories-page')),
+      },
+    ],
+  },
+  {
+    // Enterprise service cloud (政企云, issue #5): the enterprise's portal and board; staff verification, the
+    // enterprise library with profiles; the providers' worklist.
+    path: '/enterprise',
+    titleId: 'enterprise.menu.group',
+    icon: <CloudServerOutlined />,
+    children: [
+      {
+        path: '/enterprise/portal',
+        titleId: 'enterprise.menu.portal',
+        icon: <DashboardOutlined />,
+        access: 'policy:ask',
+        component: lazy(() => import('../modules/enterprise/pages/portal-page')),
+      },
+      {
+        path: '/enterprise/board',
+        titleId: 'enterprise.menu.board',
+        icon: <SwapOutlined />,
+        access: 'enterprise:board',
+        component: lazy(() => import('../modules/enterprise/pages/board-page')),
+      },
+      {
+        path: '/enterprise/provider',
+        titleId: 'enterprise.menu.provider',
+        icon: <ToolOutlined />,
+        access: 'enterprise:service-handle',
+        component: lazy(() => import('../modules/enterprise/pages/provider-worklist-page')),
+      },
+      {
+        path: '/enterprise/members',
+        titleId: 'enterprise.menu.members',
+        icon: <IdcardOutlined />,
+        access: 'enterprise:verify',
+        component: lazy(() => import('../modules/enterprise/pages/members-page')),
+      },
+      {
+        path: '/enterprise/enterprises',
+        titleId: 'enterprise.menu.enterprises',
+        icon: <ShopOutlined />,
+        access: 'enterprise:read',
+        component: lazy(() => import('../modules/enterprise/pages/enterprise-list-page')),
+      },
+      {
+        path: '/enterprise/enterprises/:uscc',
+        titleId: 'enterprise.menu.profile',
+        access: 'enterprise:read',
+        menu: false,
+        component: lazy(() => import('../modules/enterprise/pages/enterprise-profile-page')),
+      },
+    ],
+  },
+  {
+    // Policy push (惠企政策, issue #5): the library for everyone logged in, the enterprise's inbox, the departments'
+    // policy admin with the rule editor and their Q&A worklist.
+    path: '/policy',
+    titleId: 'policy.menu.group',
+    icon: <FileProtectOutlined />,
+    children: [
+      {
+        path: '/policy/mine',
+        titleId: 'policy.menu.mine',
+        icon: <InboxOutlined />,
+        access: 'policy:ask',
+        component: lazy(() => import('../modules/policy/pages/my-policies-page')),
+      },
+      {
+        path: '/policy/library',
+        titleId: 'policy.menu.library',
+        icon: <BookOutlined />,
+        component: lazy(() => import('../modules/policy/pages/library-page')),
+      },
+      {
+        path: '/policy/library/:id',
+        titleId: 'policy.menu.detail',
+        menu: false,
+        component: lazy(() => import('../modules/policy/pages/policy-detail-page')),
+      },
+      {
+        path: '/policy/admin',
+        titleId: 'policy.menu.admin',
+        icon: <ControlOutlined />,
+        access: 'policy:read',
+        component: lazy(() => import('../modules/policy/pages/policy-admin-page')),
+      },
+      {
+        path: '/policy/admin/:id',
+        titleId: 'policy.menu.edit',
+        access: 'policy:read',
+        menu: false,
+        component: lazy(() => import('../modules/policy/pages/policy-edit-page')),
+      },
+      {
+        path: '/policy/questions',
+        titleId: 'policy.menu.questions',
+        icon: <CommentOutlined />,
+        access: 'policy:answer',
+        component: lazy(() => import('../modules/policy/pages/qa-worklist-page')),
+      },
+    ],
+  },
+  {
     // Every account's own open tasks (staff reviews, the applicant's 补正, 差评 rectifications).
     path: '/workflow/tasks',
     titleId: 'workflow.menu.tasks',
@@ -202,6 +399,26 @@ export const publicRoutes: AppRoute[] = [
     titleId: 'certificate.verify.title',
     menu: false,
     component: lazy(() => import('../modules/certificate/pages/verify-page')),
+  },
+  {
+    // 12345 online request and tracking: anyone, on a phone, without an account (the QR code on posters).
+    path: '/12345',
+    titleId: 'hotline.menu.publicSubmit',
+    menu: false,
+    component: lazy(() => import('../modules/hotline/pages/public-submit-page')),
+  },
+  {
+    path: '/12345/track',
+    titleId: 'hotline.menu.publicTrack',
+    menu: false,
+    component: lazy(() => import('../modules/hotline/pages/public-track-page')),
+  },
+  {
+    // Enterprise self-registration with the USCC (then pending until staff verify the account).
+    path: '/register',
+    titleId: 'enterprise.menu.register',
+    menu: false,
+    component: lazy(() => import('../modules/enterprise/pages/register-page')),
   },
 ]
 

@@ -99,6 +99,8 @@ export function createApprovalService(deps: ApprovalDeps) {
   }
 
   // Workflow effects, handled in the transition's own transaction.
+  // Staff who read cases read their progress trees; others only trees they took part in.
+  workflow.readableBy(SUBJECT, 'approval:read')
   workflow.onSignal(BRANCH_SIGNAL, async (tx, { instance }) => {
     const codes = ((instance.branch?.items ?? []) as { code: string }[]).map((i) => i.code)
     await repo.setItemsStatus(tx, instance.subjectId, codes, instance.outcome === 'approved' ? 'approved' : 'rejected')
@@ -445,6 +447,12 @@ export function createApprovalService(deps: ApprovalDeps) {
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       })
+      return { total: r.total, items: r.items.map(summary) }
+    },
+
+    /** Cases filed for one enterprise (by USCC), newest first: the enterprise profile's approval history. */
+    async casesOfEnterprise(uscc: string, limit = 20) {
+      const r = await repo.list(db.pool, { userId: null, enterpriseUscc: uscc, scopes: null }, { limit, offset: 0 })
       return { total: r.total, items: r.items.map(summary) }
     },
 

@@ -22,6 +22,11 @@ export type Effect =
   | { type: 'notify'; to: 'applicant' | 'assignees'; title: string; body: string }
   /** A named signal handled in the same transaction by the module that registered it (e.g. issue_certificates). */
   | { type: 'signal'; name: string }
+  /**
+   * Moves the instance deadline (and its open tasks that work against it) later by an amount read from the
+   * instance context, e.g. an approved extension (延期): `{ amountFrom: 'context.extensionDays', unit: 'workday' }`.
+   */
+  | { type: 'extend_deadline'; amountFrom: string; unit: Duration['unit'] }
 
 export interface ActionSpec {
   key: string
@@ -35,8 +40,12 @@ export interface ActionSpec {
 
 export interface Assignee {
   role?: string
-  /** 'branch' = the department of the branch this instance runs for; otherwise no department restriction. */
-  department?: 'branch'
+  /**
+   * 'branch' = the department of the branch this instance runs for; `{ from: 'context.unitId' }` = the department
+   * id found at that path of the instance context when the task is created (e.g. the unit an order was dispatched
+   * to); otherwise no department restriction.
+   */
+  department?: 'branch' | { from: string }
   applicant?: boolean
 }
 
@@ -57,12 +66,21 @@ export interface StateSpec {
   outcome?: 'approved' | 'rejected' | 'withdrawn' | 'terminated' | 'returned'
   assignee?: Assignee
   sla?: Duration & { warnBefore?: number }
+  /** The state's own limit read from the instance context (e.g. 'context.sla.acknowledge'), overriding `sla`. */
+  slaFrom?: string
+  /** The task of this state has no deadline and no timers (e.g. a centre's review step). */
+  untimed?: boolean
   /** 'paused' while the matter is back with the applicant (补正): deadlines of this instance and its parents stop. */
   clock?: 'running' | 'paused'
+  /** Pauses the clock like `clock: 'paused'` when this guard holds on { context } (a locality setting). */
+  pauseWhen?: Guard
   actions?: ActionSpec[]
   parallel?: ParallelSpec
   /** System action taken when this state's deadline passes (escalation, 默认同意 …); its guard still applies. */
   onOverdue?: { action: string }
+  /** Effects run by the durable timers of this state's task: at the warning (yellow card) and at the deadline. */
+  warnEffects?: Effect[]
+  overdueEffects?: Effect[]
   effects?: Effect[]
 }
 
@@ -72,6 +90,8 @@ export interface WorkflowSpec {
   initial: string
   /** Whole-instance limit, e.g. the theme's statutory total. */
   sla?: Duration & { warnBefore?: number }
+  /** Whole-instance limit read from the start context (e.g. 'context.sla.handle'), overriding `sla`. */
+  slaFrom?: string
   states: Record<string, StateSpec>
 }
 
@@ -106,6 +126,7 @@ export function validateSpec(spec: WorkflowSpec): void {
       if (typeof s.parallel.join === 'object' && !(s.parallel.join.quorum >= 1))
         throw new SpecError(`state ${key}: quorum must be ≥ 1`)
     }
+    if (s.pauseWhen && s.clock === 'paused') throw new SpecError(`state ${key}: clock 'paused' and pauseWhen together`)
     if (s.onOverdue && !keys.has(s.onOverdue.action))
       throw new SpecError(`state ${key}: onOverdue action ${s.onOverdue.action} is not an action of the state`)
   }
@@ -170,9 +191,51 @@ export function actorMay(action: ActionSpec, actor: EngineActor, inst: InstanceV
     // A branch task belongs to its department: another department's reviewer may not act on it.
     if (assignee?.department === 'branch' && inst.branch && !actor.departmentIds.includes(inst.branch.departmentId))
       continue
+    // A task for the department named in the context (e.g. the unit an order was dispatched to) likewise.
+    if (assignee?.department && assignee.department !== 'branch') {
+      const dep = assigneeDepartment(assignee, inst)
+      if (dep && !actor.departmentIds.includes(dep)) continue
+    }
     return true
   }
   return false
+}
+
+/** The department a task of this assignee belongs to, or null for no department restriction. */
+export function assigneeDepartment(assignee: Assignee | undefined, inst: InstanceView): string | null {
+  const d = assignee?.department
+  if (!d) return null
+  if (d === 'branch') return inst.branch?.departmentId ?? null
+  const v = getPath({ context: inst.context, branch: inst.branch ?? {} }, d.from)
+  return typeof v === 'string' && v ? v : null
+}
+
+/** Does this state stop the clock for this instance (补正, or an extension pending when the locality says so)? */
+export function pausesClock(s: StateSpec | undefined, context: Record<string, unknown>): boolean {
+  if (!s) return false
+  if (s.clock === 'paused') return true
+  return !!s.pauseWhen && evaluateGuard(s.pauseWhen, { context })
+}
+
+/** A duration found at a path of { context } (slaFrom), if it is a well-formed one. */
+export function durationAt(
+  path: string | undefined,
+  context: Record<string, unknown>,
+): (Duration & { warnBefore?: number }) | null {
+  if (!path) return null
+  const v = getPath({ context }, path) as Partial<Duration> | undefined
+  if (!v || typeof v !== 'object' || typeof v.amount !== 'number' || (v.unit !== 'workday' && v.unit !== 'hour'))
+    return null
+  return v as Duration & { warnBefore?: number }
+}
+
+/**
+ * Moves a deadline later by an amount: working days from the current due date (end of that working day), or
+ * plain hours.
+ */
+export function extendDeadline(due: Date, amount: number, unit: Duration['unit'], cal: Calendarish): Date {
+  if (unit === 'hour') return new Date(due.getTime() + amount * 3_600_000)
+  return endOfCstDay(cal.addWorkdays(cstDate(due), amount).date)
 }
 
 /** Actions the actor may take now in the given state (guards included). */

@@ -2,7 +2,9 @@ import type { Platform } from '../../platform/platform.ts'
 import { TIMER_QUEUE, type WorkflowService } from './service.ts'
 
 /** Definition types for modules that publish workflows. */
-export type { ActionSpec, BranchData, Duration, StateSpec, WorkflowSpec } from './domain.ts'
+export type { ActionSpec, BranchData, Duration, EngineActor, StateSpec, WorkflowSpec } from './domain.ts'
+/** Deadline arithmetic of the engine (working days on the PRC calendar or calendar hours), for modules' own checks. */
+export { computeDeadline, cstDate, endOfCstDay, validateSpec } from './domain.ts'
 export type { InstanceRow } from './repo.ts'
 /** Workflow routes (worklist, instance detail with available actions, act). */
 export { canSee, workflowRoutes } from './routes.ts'

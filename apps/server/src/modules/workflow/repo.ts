@@ -181,8 +181,9 @@ export const workflowRepo = {
         due_provisional: i.dueProvisional,
       }
     })
-    const res = await tx.query(
-      `insert into workflow_instance (id, definition_id, parent_id, root_id, branch, subject_type, subject_id, title,
+    const res = await tx.query({
+      name: 'wf_insert_instances',
+      text: `insert into workflow_instance (id, definition_id, parent_id, root_id, branch, subject_type, subject_id, title,
          division_code, applicant_id, state, context, started_at, due_at, due_provisional)
        select id, definition_id, parent_id, root_id, branch, subject_type, subject_id, title, division_code, applicant_id,
          state, coalesce(context, '{}'), started_at, due_at, due_provisional
@@ -190,8 +191,8 @@ export const workflowRepo = {
          subject_type text, subject_id text, title text, division_code text, applicant_id uuid, state text, context jsonb,
          started_at timestamptz, due_at timestamptz, due_provisional boolean)
        returning *`,
-      [JSON.stringify(rows)],
-    )
+      values: [JSON.stringify(rows)],
+    })
     const byId = new Map(res.rows.map((r) => [r.id, toInstance(r)]))
     return rows.map((r) => byId.get(r.id)!)
   },
@@ -260,8 +261,9 @@ export const workflowRepo = {
 
   async insertTasks(tx: Tx, list: NewTask[]): Promise<TaskRow[]> {
     if (!list.length) return []
-    const { rows } = await tx.query(
-      `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_department_id,
+    const { rows } = await tx.query({
+      name: 'wf_insert_tasks',
+      text: `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_department_id,
          assignee_applicant, division_code, due_at, warn_at, paused_at)
        select instance_id, root_id, state, name, assignee_role, assignee_department_id, assignee_applicant, division_code,
          due_at, warn_at, paused_at
@@ -269,7 +271,7 @@ export const workflowRepo = {
          assignee_department_id uuid, assignee_applicant boolean, division_code text, due_at timestamptz,
          warn_at timestamptz, paused_at timestamptz)
        returning *`,
-      [
+      values: [
         JSON.stringify(
           list.map((t) => ({
             instance_id: t.instanceId,
@@ -286,11 +288,20 @@ export const workflowRepo = {
           })),
         ),
       ],
-    )
+    })
     return rows.map(toTask)
   },
   async insertTask(tx: Tx, t: NewTask): Promise<TaskRow> {
     return (await workflowRepo.insertTasks(tx, [t]))[0]!
+  },
+  async hasTaskFor(q: Queryable, rootId: string, departmentIds: string[], roles: string[]): Promise<boolean> {
+    const { rows } = await q.query(
+      `select 1 from workflow_task where root_id = $1
+         and (assignee_department_id = any($2::uuid[]) or (assignee_department_id is null and assignee_role = any($3)))
+       limit 1`,
+      [rootId, departmentIds, roles],
+    )
+    return rows.length > 0
   },
   async openTasks(q: Queryable, instanceId: string): Promise<TaskRow[]> {
     const { rows } = await q.query(`select * from workflow_task where instance_id = $1 and status = 'open'`, [
@@ -327,14 +338,15 @@ export const workflowRepo = {
 
   async insertTransitions(tx: Tx, list: TransitionInput[]) {
     if (!list.length) return
-    await tx.query(
-      `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
+    await tx.query({
+      name: 'wf_insert_transitions',
+      text: `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
          comment, attachments, data)
        select instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name, comment,
          coalesce(attachments, '[]'), coalesce(data, '{}')
        from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, from_state text, to_state text, action text,
          actor_id text, actor_kind text, actor_name text, comment text, attachments jsonb, data jsonb)`,
-      [
+      values: [
         JSON.stringify(
           list.map((t) => ({
             instance_id: t.instanceId,
@@ -351,7 +363,7 @@ export const workflowRepo = {
           })),
         ),
       ],
-    )
+    })
   },
   async insertTransition(tx: Tx, t: TransitionInput) {
     await workflowRepo.insertTransitions(tx, [t])

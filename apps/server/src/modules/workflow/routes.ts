@@ -15,10 +15,17 @@ import { instanceNotFound } from './errors.ts'
 import type { InstanceRow } from './repo.ts'
 import type { WorkflowService } from './service.ts'
 
-/** Who may look at an instance: its applicant, or staff whose scope covers its division. Others: 404. */
-export function canSee(p: Principal, root: InstanceRow): boolean {
+/**
+ * Who may look at an instance tree: its applicant; staff whose scope covers its division and who either hold the
+ * read capability its module declared for the subject (or audit:read), or took part in it (a task of the tree was
+ * assigned to their department or role). Others get 404: a bank's staff never read a hotline order's progress.
+ */
+export async function canSee(service: WorkflowService, p: Principal, root: InstanceRow): Promise<boolean> {
   if (root.applicantId && p.userId === root.applicantId) return true
-  return p.kind === 'staff' && inScope(p, root.divisionCode)
+  if (p.kind !== 'staff' || !inScope(p, root.divisionCode)) return false
+  const reader = service.readCapabilityOf(root.subjectType)
+  if (p.capabilities.has('audit:read') || (reader && p.capabilities.has(reader))) return true
+  return service.participates(p, root.id)
 }
 
 /** Workflow HTTP routes under /api/workflow: worklist, instance detail with available actions, act. */
@@ -30,7 +37,7 @@ export function workflowRoutes(service: WorkflowService) {
     async function visibleRoot(p: Principal, id: string) {
       const inst = await service.instance(id)
       const root = inst && (inst.rootId === inst.id ? inst : await service.instance(inst.rootId))
-      if (!root || !canSee(p, root)) throw instanceNotFound()
+      if (!root || !(await canSee(service, p, root))) throw instanceNotFound()
       return root
     }
 

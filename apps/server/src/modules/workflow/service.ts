@@ -1,20 +1,25 @@
 import { type Actor, canonicalJson, recordAudit, SYSTEM_ACTOR } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
-import { afterCommit, type Tx } from '../../platform/db.ts'
+import { afterCommit, afterTx, type Tx } from '../../platform/db.ts'
 import type { Platform } from '../../platform/platform.ts'
 import {
   type ActionSpec,
   actorMay,
+  assigneeDepartment,
   availableActions,
   type BranchData,
   computeDeadline,
   cstDate,
+  type Duration,
+  durationAt,
   type Effect,
   type EngineActor,
   evaluateGuard,
   evaluateJoin,
+  extendDeadline,
   getPath,
   type InstanceView,
+  pausesClock,
   SpecError,
   type StateSpec,
   shiftForPause,
@@ -34,7 +39,7 @@ import {
   notPermitted,
   signalUnhandled,
 } from './errors.ts'
-import { type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
+import { type DefinitionRow, type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
 
 export const TIMER_QUEUE = 'workflow.timer'
 export const SYSTEM_ENGINE_ACTOR: EngineActor = {
@@ -95,10 +100,11 @@ const fill = (tpl: string, scope: Record<string, unknown>) =>
 
 /** The workflow engine: definitions as versioned data, instances, parallel branches, SLA clocks and timers. */
 export function createWorkflowService(
-  platform: Pick<Platform, 'db' | 'calendar' | 'jobs' | 'notifications' | 'events'>,
+  platform: Pick<Platform, 'db' | 'calendar' | 'jobs' | 'notifications' | 'events' | 'caches'>,
 ) {
   const { db, calendar } = platform
   const signals = new Map<string, SignalHandler>()
+  const subjectReaders = new Map<string, string>()
   const specCache = new Map<string, WorkflowSpec>()
   // What this process last published per key: re-publishing an identical spec costs no query.
   const published = new Map<string, { canonical: string; def: Awaited<ReturnType<typeof repo.latestDefinition>> }>()
@@ -122,11 +128,16 @@ export function createWorkflowService(
   /** Arms the warning and due timers of tasks: durable pg-boss jobs written in the same transaction. */
   async function scheduleTimers(tx: Tx, tasks: TaskRow[]) {
     const jobs: TimerJob[] = []
+    // One timer per task at a time: the warning, whose handler then arms the due timer (half the job rows).
     for (const t of tasks) {
       if (t.pausedAt) continue
-      if (t.warnAt) jobs.push({ taskId: t.id, kind: 'warn', at: t.warnAt.toISOString() })
-      if (t.dueAt) jobs.push({ taskId: t.id, kind: 'due', at: t.dueAt.toISOString() })
+      if (t.warnAt && (!t.dueAt || t.warnAt < t.dueAt))
+        jobs.push({ taskId: t.id, kind: 'warn', at: t.warnAt.toISOString() })
+      else if (t.dueAt) jobs.push({ taskId: t.id, kind: 'due', at: t.dueAt.toISOString() })
     }
+    await armTimers(tx, jobs)
+  }
+  async function armTimers(tx: Tx, jobs: TimerJob[]) {
     await platform.jobs.insertInTx(
       tx,
       jobs.map((data) => ({ name: TIMER_QUEUE, data, startAfter: new Date(data.at), retryLimit: 5 })),
@@ -170,7 +181,13 @@ export function createWorkflowService(
     const root = inst.rootId === inst.id ? inst : ((await repo.findInstance(tx, inst.rootId)) as InstanceRow)
     for (const e of effects) {
       if (e.type === 'notify') await notify(tx, e, inst, root)
-      else {
+      else if (e.type === 'extend_deadline') {
+        const amount = Number(getPath({ context: inst.context, branch: inst.branch ?? {} }, e.amountFrom))
+        const fresh = (await repo.findInstance(tx, inst.id))!
+        if (amount > 0 && fresh.dueAt)
+          await moveDeadline(tx, fresh, extendDeadline(fresh.dueAt, amount, e.unit, calendar), new Date())
+        inst.dueAt = fresh.dueAt
+      } else {
         const handler = signals.get(e.name)
         if (!handler) throw signalUnhandled({ name: e.name })
         await handler(tx, { instance: inst, root, actor, requestId })
@@ -205,7 +222,7 @@ export function createWorkflowService(
       cur.pauseDepth -= 1
       if (cur.pauseDepth === 0 && cur.pausedAt) {
         const pausedAt = cur.pausedAt
-        const unit = cur.branch?.sla?.unit ?? 'workday'
+        const unit = (await instanceSla(tx, cur))?.unit ?? 'workday'
         if (cur.dueAt) cur.dueAt = shiftForPause(cur.dueAt, pausedAt, now, unit, calendar)
         cur.pausedTotalMs += now.getTime() - pausedAt.getTime()
         cur.pausedAt = null
@@ -232,7 +249,7 @@ export function createWorkflowService(
       inst.state = stateKey
       await repo.updateInstance(tx, inst)
     }
-    if (s.clock === 'paused') await pause(tx, inst, now)
+    if (pausesClock(s, inst.context)) await pause(tx, inst, now)
 
     if (s.final) {
       inst.status = 'completed'
@@ -260,30 +277,62 @@ export function createWorkflowService(
       return
     }
 
-    if (s.assignee) await scheduleTaskTimers(tx, await repo.insertTask(tx, taskFor(inst, stateKey, s, now)))
+    if (s.assignee) await scheduleTaskTimers(tx, await repo.insertTask(tx, taskFor(inst, stateKey, s, now, spec)))
     await runEffects(tx, s.effects, inst, actor, requestId)
   }
 
-  /** The task of an assignee state; a state without its own limit works against the instance's (the branch's). */
-  function taskFor(inst: InstanceRow, stateKey: string, s: StateSpec, now: Date) {
-    const deadline = s.sla ? computeDeadline(now, s.sla, calendar) : null
+  /**
+   * The task of an assignee state; a state without its own limit works against the instance's (the branch's),
+   * an `untimed` state has none.
+   */
+  function taskFor(inst: InstanceRow, stateKey: string, s: StateSpec, now: Date, spec: WorkflowSpec) {
+    const own = durationAt(s.slaFrom, inst.context) ?? s.sla
+    const deadline = own && !s.untimed ? computeDeadline(now, own, calendar) : null
+    const inherit = !s.untimed && !own
     return {
       instanceId: inst.id,
       rootId: inst.rootId,
       state: stateKey,
       name: s.name,
       assigneeRole: s.assignee?.role ?? null,
-      assigneeDepartmentId: s.assignee?.department === 'branch' ? (inst.branch?.departmentId ?? null) : null,
+      assigneeDepartmentId: assigneeDepartment(s.assignee, inst),
       assigneeApplicant: !!s.assignee?.applicant,
       divisionCode: inst.divisionCode,
-      dueAt: deadline?.dueAt ?? inst.dueAt,
-      warnAt: deadline?.warnAt ?? (inst.dueAt ? warnOf(inst) : null),
+      dueAt: deadline?.dueAt ?? (inherit ? inst.dueAt : null),
+      warnAt: deadline?.warnAt ?? (inherit && inst.dueAt ? warnOf(inst, spec) : null),
       pausedAt: inst.pausedAt,
     }
   }
 
-  function warnOf(inst: InstanceRow): Date | null {
-    const sla = inst.branch?.sla
+  /** The limit the whole instance runs against: its branch's, the one named by slaFrom, or the definition's. */
+  function slaOf(inst: InstanceRow, spec: WorkflowSpec): (Duration & { warnBefore?: number }) | null {
+    return inst.branch?.sla ?? durationAt(spec.slaFrom, inst.context) ?? spec.sla ?? null
+  }
+  async function instanceSla(q: Tx, inst: InstanceRow) {
+    return slaOf(inst, await specOf(q, inst.definitionId))
+  }
+
+  /**
+   * Moves the instance deadline to `dueAt` (an approved extension): open tasks working against the instance
+   * deadline move with it, get a fresh warning time and flag, and their timers are re-armed (old ones go stale).
+   */
+  async function moveDeadline(tx: Tx, inst: InstanceRow, dueAt: Date, now: Date) {
+    const spec = await specOf(tx, inst.definitionId)
+    const old = inst.dueAt
+    inst.dueAt = dueAt
+    await repo.updateInstance(tx, inst)
+    for (const t of await repo.openTasks(tx, inst.id)) {
+      if (!old || t.dueAt?.getTime() !== old.getTime()) continue
+      const moved = { id: t.id, dueAt, warnAt: warnOf(inst, spec), pausedAt: t.pausedAt }
+      await repo.updateTaskClock(tx, moved)
+      const flag = now > dueAt ? 'overdue' : moved.warnAt && now > moved.warnAt ? 'warning' : 'on_track'
+      await repo.setTaskFlag(tx, t.id, flag)
+      await scheduleTaskTimers(tx, { ...t, ...moved })
+    }
+  }
+
+  function warnOf(inst: InstanceRow, spec: WorkflowSpec): Date | null {
+    const sla = slaOf(inst, spec)
     if (!inst.dueAt || !sla?.warnBefore) return null
     if (sla.unit === 'hour') return new Date(inst.dueAt.getTime() - sla.warnBefore * 3_600_000)
     const d = calendar.addWorkdays(
@@ -353,12 +402,12 @@ export function createWorkflowService(
       initial.assignee &&
       !initial.parallel &&
       !initial.final &&
-      initial.clock !== 'paused' &&
+      !pausesClock(initial, {}) &&
       !initial.effects?.length
     ) {
       const tasks = await repo.insertTasks(
         tx,
-        children.map((c) => taskFor(c, def.spec.initial, initial, now)),
+        children.map((c) => taskFor(c, def.spec.initial, initial, now, def.spec)),
       )
       await scheduleTimers(tx, tasks)
       return
@@ -366,12 +415,33 @@ export function createWorkflowService(
     for (const child of children) await enterState(tx, child, def.spec.initial, now, actor, requestId)
   }
 
-  // Definitions are immutable per version; the latest version of a key is looked up once per transaction use.
-  async function latestDefinition(q: Tx, key: string) {
-    const def = await repo.latestDefinition(q, key)
+  // Definitions are immutable per version; which version is the latest of a key is cached across requests and
+  // dropped (in every process) when a new version is published. A version published by a transaction that has not
+  // committed yet is visible to that transaction only.
+  const latestByKey = platform.caches.cache<DefinitionRow | null>('workflow.definition')
+  const publishedInTx = new WeakMap<Tx, Map<string, DefinitionRow>>()
+  const canonicalById = new Map<string, string>()
+
+  async function latestOrNull(tx: Tx, key: string): Promise<DefinitionRow | null> {
+    const own = publishedInTx.get(tx)?.get(key)
+    if (own) return own
+    return latestByKey.get(key, () => repo.latestDefinition(tx, key))
+  }
+
+  async function latestDefinition(tx: Tx, key: string): Promise<DefinitionRow> {
+    const def = await latestOrNull(tx, key)
     if (!def) throw definitionNotFound({ key })
     specCache.set(def.id, def.spec)
     return def
+  }
+
+  function canonicalOf(def: DefinitionRow) {
+    let c = canonicalById.get(def.id)
+    if (c === undefined) {
+      c = canonicalJson(def.spec)
+      canonicalById.set(def.id, c)
+    }
+    return c
   }
 
   async function cancelActiveChildren(tx: Tx, parentId: string, now: Date) {
@@ -447,8 +517,13 @@ export function createWorkflowService(
     await repo.closeTasks(tx, inst.id, 'done', auditActor.kind === 'user' ? auditActor.id : null, action.key)
     // Leaving a parallel state by an action (withdrawal, termination) ends the branches still running.
     if (state.parallel) await cancelActiveChildren(tx, inst.id, now)
-    if (state.clock === 'paused' && spec.states[action.to]?.clock !== 'paused') await resume(tx, inst, now)
-    if (input.data) inst.context = { ...inst.context, ...input.data }
+    const nextContext = input.data ? { ...inst.context, ...input.data } : inst.context
+    if (pausesClock(state, inst.context) && !pausesClock(spec.states[action.to], nextContext))
+      await resume(tx, inst, now)
+    if (input.data) {
+      inst.context = nextContext
+      await repo.updateInstance(tx, inst)
+    }
     await repo.insertTransition(tx, {
       instanceId: inst.id,
       rootId: inst.rootId,
@@ -487,6 +562,19 @@ export function createWorkflowService(
 
   return {
     /** Registers the in-transaction handler of a declared `signal` effect (e.g. issue_certificates). */
+    /** Staff holding `capability` (in scope) may read the instance trees of this subject type. */
+    readableBy(subjectType: string, capability: string) {
+      subjectReaders.set(subjectType, capability)
+    },
+    readCapabilityOf(subjectType: string): string | undefined {
+      return subjectReaders.get(subjectType)
+    },
+    /** True when a task of the tree was ever assigned to one of the caller's departments, or to their role alone. */
+    async participates(p: Principal, rootId: string): Promise<boolean> {
+      const departments = p.posts.flatMap((x) => (x.departmentId ? [x.departmentId] : []))
+      return repo.hasTaskFor(db.pool, rootId, departments, p.roles)
+    },
+
     onSignal(name: string, handler: SignalHandler) {
       signals.set(name, handler)
     },
@@ -499,8 +587,8 @@ export function createWorkflowService(
         if (err instanceof SpecError) throw definitionInvalid({ reason: err.message })
         throw err
       }
-      const latest = await repo.latestDefinition(tx, spec.key)
-      if (latest && canonicalJson(latest.spec) === canonicalJson(spec)) return latest
+      const latest = await latestOrNull(tx, spec.key)
+      if (latest && canonicalOf(latest) === canonicalJson(spec)) return latest
       const def = await repo.insertDefinition(tx, {
         key: spec.key,
         version: (latest?.version ?? 0) + 1,
@@ -514,6 +602,11 @@ export function createWorkflowService(
         resourceId: def.id,
         data: { key: def.key, version: def.version },
       })
+      const mine = publishedInTx.get(tx) ?? new Map<string, DefinitionRow>()
+      publishedInTx.set(tx, mine.set(def.key, def))
+      // The pooled client outlives this transaction: forget its own versions once it ends either way.
+      afterTx(tx, () => publishedInTx.delete(tx))
+      await platform.caches.invalidate(tx, 'workflow.definition')
       return def
     },
 
@@ -528,9 +621,8 @@ export function createWorkflowService(
 
     /** Starts an instance of the latest version of a definition, pinned to that version. */
     async start(tx: Tx, input: StartInput, actor: Actor, now = new Date(), requestId?: string): Promise<InstanceRow> {
-      const def = await repo.latestDefinition(tx, input.definitionKey)
-      if (!def) throw definitionNotFound({ key: input.definitionKey })
-      const sla = input.branch?.sla ?? def.spec.sla
+      const def = await latestDefinition(tx, input.definitionKey)
+      const sla = input.branch?.sla ?? durationAt(def.spec.slaFrom, input.context) ?? def.spec.sla
       const deadline = sla ? computeDeadline(now, sla, calendar) : null
       const inst = await repo.insertInstance(tx, {
         definitionId: def.id,
@@ -582,6 +674,14 @@ export function createWorkflowService(
 
     /** Same as act, inside a caller's transaction (modules composing a use case). */
     actInTx,
+
+    /** Moves a running instance's deadline (and the open tasks working against it); timers are re-armed. */
+    async moveDeadline(tx: Tx, instanceId: string, dueAt: Date, now = new Date()) {
+      const inst = await repo.findInstance(tx, instanceId, { lock: true })
+      if (!inst) throw instanceNotFound()
+      await moveDeadline(tx, inst, dueAt, now)
+      return inst
+    },
 
     /** Actions the caller may take now on this instance (the UI renders its buttons from this). */
     async actionsFor(principal: Principal | null, inst: InstanceRow) {
@@ -674,6 +774,8 @@ export function createWorkflowService(
         const at = job.kind === 'warn' ? task.warnAt : task.dueAt
         if (!at || at.toISOString() !== job.at) return
         await repo.setTaskFlag(tx, task.id, job.kind === 'warn' ? 'warning' : 'overdue')
+        if (job.kind === 'warn' && task.dueAt)
+          await armTimers(tx, [{ taskId: task.id, kind: 'due', at: task.dueAt.toISOString() }])
         const inst = (await repo.findInstance(tx, task.instanceId))!
         const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
         await notify(
@@ -687,8 +789,13 @@ export function createWorkflowService(
           inst,
           root,
         )
-        if (job.kind !== 'due') return
         const spec = await specOf(tx, inst.definitionId)
+        const timerEffects =
+          task.state === inst.state
+            ? spec.states[inst.state]?.[job.kind === 'warn' ? 'warnEffects' : 'overdueEffects']
+            : undefined
+        await runEffects(tx, timerEffects, inst, SYSTEM_ACTOR)
+        if (job.kind !== 'due') return
         const overdue = spec.states[inst.state]?.onOverdue
         if (!overdue) return
         const action = spec.states[inst.state]?.actions?.find((a) => a.key === overdue.action)

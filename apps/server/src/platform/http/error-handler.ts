@@ -59,6 +59,12 @@ export const CUSTOM_ZH: Record<string, string> = {
   'ID number birth date is impossible, in the future or before 1900': '居民身份证号码中的出生日期无效',
   'ID number check character is wrong': '居民身份证号码校验位不正确',
   'Mobile number must be 11 digits starting with 13–19': '手机号码应为 13–19 开头的 11 位数字',
+  'Phone must be an 11-digit mobile number or a landline with area code (0535-4232102)':
+    '电话号码应为 11 位手机号码或带区号的固定电话（如 0535-4232102）',
+  'Invalid category code': '分类编码格式不正确',
+  'Give at least one settings section': '请至少提交一项设置',
+  'Give the tracking token, or the order number and the last 4 digits of the phone':
+    '请输入查询码，或工单编号和手机号后四位',
   'Invalid date': '日期无效',
   'Invalid division code': '行政区划代码格式不正确',
 }

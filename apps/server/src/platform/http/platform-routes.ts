@@ -43,7 +43,7 @@ export async function platformRoutes(app: FastifyInstance) {
       name: '如鱼政务服务平台',
       version: VERSION,
       demo: config.demo,
-      district: { code: '370612', name: '牟平区' },
+      district: config.district,
       ...(config.demo
         ? {
             demoPassword: config.demoPassword,

@@ -40,7 +40,18 @@ describe('authorization of every route', () => {
         .filter((r) => r.access === 'public')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/meta', 'GET /api/public/certificates/verify', 'POST /api/auth/login'])
+    ).toEqual([
+      'GET /api/meta',
+      'GET /api/public/certificates/verify',
+      'GET /api/public/hotline/categories',
+      'GET /api/public/hotline/divisions',
+      'GET /api/public/hotline/track',
+      'GET /api/public/policies',
+      'GET /api/public/policies/:id',
+      'POST /api/auth/login',
+      'POST /api/public/enterprise/register',
+      'POST /api/public/hotline/requests',
+    ])
   })
 
   it('every non-public route answers 401 to an anonymous caller', async () => {

@@ -45,6 +45,8 @@ const en: typeof common = {
     inspector: 'Inspector',
     enterprise_user: 'Enterprise user',
     citizen: 'Citizen',
+    service_provider: 'Service provider staff',
+    policy_officer: 'Department policy officer',
   },
   language: {
     switchTo: 'Switch to {{name}}',

@@ -44,6 +44,8 @@ const common = {
     inspector: '检查员',
     enterprise_user: '企业用户',
     citizen: '群众',
+    service_provider: '服务机构人员',
+    policy_officer: '部门政策专员',
   },
   language: {
     switchTo: '切换到 {{name}}',

@@ -80,7 +80,9 @@ describe('好差评', () => {
     const res = await window.post(`/api/workflow/instances/${r.rectificationInstanceId}/actions/verify`, {
       comment: 'x',
     })
-    expect(res.statusCode).toBe(403)
+    // It took no part in the rectification, so it does not even see it.
+    expect(res.statusCode).toBe(404)
+    expect((await window.get(`/api/workflow/instances/${r.rectificationInstanceId}`)).statusCode).toBe(404)
   })
 
   it('statistics per department inside the scope, with configurable weights', async () => {

@@ -193,3 +193,41 @@ describe('SLA clocks', () => {
     expect(slaStatus(new Date('2026-10-11T00:00:00Z'), { dueAt, warnAt, pausedAt: dueAt, done: false })).toBe('paused')
   })
 })
+
+describe('context-driven engine rules (hotline, issue #4)', () => {
+  const cal = {
+    addWorkdays: (from: string, n: number) => {
+      const d = new Date(`${from}T00:00:00Z`)
+      d.setUTCDate(d.getUTCDate() + n)
+      return { date: d.toISOString().slice(0, 10), provisional: false }
+    },
+    workdaysBetween: () => ({ days: 0, provisional: false }),
+  }
+
+  it('assigneeDepartment reads the branch or a context path', async () => {
+    const { assigneeDepartment } = await import('../domain.ts')
+    const inst = { applicantId: null, divisionCode: '370612', branch: null, context: { unitId: 'u-1' } }
+    expect(assigneeDepartment({ role: 'r', department: { from: 'context.unitId' } }, inst)).toBe('u-1')
+    expect(assigneeDepartment({ role: 'r' }, inst)).toBeNull()
+    expect(assigneeDepartment({ role: 'r', department: { from: 'context.none' } }, inst)).toBeNull()
+  })
+
+  it('pausesClock honours clock and pauseWhen; durationAt accepts only well-formed limits', async () => {
+    const { pausesClock, durationAt } = await import('../domain.ts')
+    expect(pausesClock({ name: 's', clock: 'paused' }, {})).toBe(true)
+    expect(pausesClock({ name: 's', pauseWhen: { field: 'context.p', eq: true } }, { p: true })).toBe(true)
+    expect(pausesClock({ name: 's', pauseWhen: { field: 'context.p', eq: true } }, { p: false })).toBe(false)
+    expect(durationAt('context.sla', { sla: { amount: 2, unit: 'hour' } })).toEqual({ amount: 2, unit: 'hour' })
+    expect(durationAt('context.sla', { sla: { amount: '2', unit: 'hour' } })).toBeNull()
+    expect(durationAt(undefined, {})).toBeNull()
+  })
+
+  it('extendDeadline adds working days to the due date (end of day) or plain hours', async () => {
+    const { extendDeadline } = await import('../domain.ts')
+    const due = new Date('2026-03-02T23:59:59.999+08:00')
+    expect(extendDeadline(due, 3, 'workday', cal).toISOString()).toBe(
+      new Date('2026-03-05T23:59:59.999+08:00').toISOString(),
+    )
+    expect(extendDeadline(due, 2, 'hour', cal).getTime() - due.getTime()).toBe(7_200_000)
+  })
+})

@@ -11,6 +11,8 @@ const en: typeof auth = {
     passwordPlaceholder: 'Enter your password',
     passwordRequired: 'Enter your password',
     submit: 'Log in',
+    enterpriseHint: 'No enterprise account yet?',
+    register: 'Register with your USCC',
     failed: 'Login failed',
     demoTitle: 'Demo accounts',
     demoBody:

@@ -9,6 +9,8 @@ const auth = {
     passwordPlaceholder: '请输入密码',
     passwordRequired: '请输入密码',
     submit: '登录',
+    enterpriseHint: '企业还没有账号？',
+    register: '用统一社会信用代码注册',
     failed: '登录未成功',
     demoTitle: '演示环境账号',
     demoBody: '以下账号仅用于演示，密码均为 {{password}}。点击账号可填入表单。',

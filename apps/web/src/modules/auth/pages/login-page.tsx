@@ -3,7 +3,7 @@ import UserOutlined from '@ant-design/icons/UserOutlined'
 import { Button, Card, Flex, Form, Input, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { applyFormErrors, ErrorDisplay } from '../../../shared/error-display'
 import { LanguageSwitch } from '../../../shared/language-switch'
 import type { LoginInput } from '../api'
@@ -92,6 +92,9 @@ export default function LoginPage() {
               {t('auth.login.submit')}
             </Button>
           </Form>
+          <Typography.Paragraph style={{ margin: '12px 0 0', textAlign: 'center' }}>
+            {t('auth.login.enterpriseHint')} <Link to="/register">{t('auth.login.register')}</Link>
+          </Typography.Paragraph>
           <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
         </main>
       </Card>

@@ -23,6 +23,9 @@ const en: typeof home = {
     inspector: 'Carry out random spot checks and site inspections; record hazards and their rectification.',
     enterprise_user: 'Apply online for enterprise services, read matching policies and follow progress.',
     citizen: 'Apply online, follow progress and rate the service.',
+    service_provider: 'Accepts and handles the service requests enterprises send through the enterprise cloud.',
+    policy_officer:
+      "Publishes the department's policies with their eligibility rules and answers enterprise questions within 24 hours.",
   },
 }
 

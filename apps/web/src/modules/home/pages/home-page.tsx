@@ -7,6 +7,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf, roleName } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
+import { MembershipNotice } from '../../enterprise/components/membership-notice'
 import { NotificationItem } from '../../notifications/components/notification-item'
 import { useMarkRead, useNotifications, useUnreadCount } from '../../notifications/hooks'
 
@@ -27,6 +28,7 @@ export default function HomePage() {
 
   return (
     <PageContainer title={t('app.menu.home')}>
+      {user.kind === 'enterprise' && !can('policy:ask') ? <MembershipNotice /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card>

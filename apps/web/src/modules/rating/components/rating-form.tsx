@@ -14,7 +14,16 @@ type Values = { level?: number; reasons?: string[]; comment?: string }
  * 好差评 form: five levels from 非常满意 to 非常不满意, reasons required for a bad rating, free comment. The caller
  * sends it (the endpoint belongs to the rated subject's module) and may reject with the server's error.
  */
-export function RatingForm({ onSubmit }: { onSubmit: (input: SubmitRating) => Promise<unknown> }) {
+export function RatingForm({
+  onSubmit,
+  title,
+  intro,
+}: {
+  onSubmit: (input: SubmitRating) => Promise<unknown>
+  /** Heading (`''`: none, e.g. inside a titled dialog) and intro for what is rated (default: an approval case). */
+  title?: string
+  intro?: string
+}) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
   const level = Form.useWatch('level', form)
@@ -41,10 +50,12 @@ export function RatingForm({ onSubmit }: { onSubmit: (input: SubmitRating) => Pr
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="rating-form">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('rating.form.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('rating.form.intro')}</Typography.Paragraph>
+      {title === '' ? null : (
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {title ?? t('rating.form.title')}
+        </Typography.Title>
+      )}
+      <Typography.Paragraph type="secondary">{intro ?? t('rating.form.intro')}</Typography.Paragraph>
       <Form.Item
         name="level"
         label={t('rating.form.level')}

@@ -1,0 +1,324 @@
+/**
+ * Pure rules of the 12345 hotline: the work-order workflow definition, locality defaults (Shandong), public status,
+ * masking of confidential callers, Chinese search tokens and the statistics formulas. No I/O.
+ */
+import type {
+  FollowupResult,
+  HotlineSettings,
+  OrderAction,
+  OrderStatus,
+  PublicStatus,
+  RequestType,
+  StatsRow,
+  Urgency,
+} from '@ruyu/contracts/hotline'
+import type { Duration, WorkflowSpec } from '../workflow/index.ts'
+
+export const SUBJECT = 'hotline_order'
+export const ORDER_DEFINITION = 'hotline.order'
+export const DOC_SERIES = { key: 'hotline.order', name: '12345工单编号', pattern: '牟热〔{yyyy}〕{seq:6}' }
+export const SETTINGS_KEY = 'hotline.settings'
+
+export const SIGNALS = {
+  yellow: 'hotline.yellow_card',
+  red: 'hotline.red_card',
+  ackOverdue: 'hotline.ack_overdue',
+} as const
+
+/** Shandong defaults (DOMAIN.md §1.4); every value is overridable in the `hotline.settings` platform setting. */
+export const DEFAULT_SETTINGS: HotlineSettings = {
+  timeLimits: {
+    handle: {
+      normal: { amount: 5, unit: 'workday', warnBefore: 1 },
+      urgent: { amount: 24, unit: 'hour', warnBefore: 4 },
+    },
+    handleByType: {},
+    acknowledge: {
+      normal: { amount: 1, unit: 'workday' },
+      urgent: { amount: 2, unit: 'hour' },
+    },
+    returnWorkdays: 2,
+    extensionMaxWorkdays: 10,
+    pauseWhileExtensionPending: true,
+  },
+  duplicates: { windowDays: 7, radiusMetres: 200 },
+  stats: { basicallySatisfiedWeight: 0.8, validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'] },
+}
+
+/** Stored settings over the defaults, section by section (a partial override keeps the other defaults). */
+export function mergeSettings(stored: Partial<HotlineSettings> | null | undefined): HotlineSettings {
+  const s = stored ?? {}
+  return {
+    timeLimits: { ...DEFAULT_SETTINGS.timeLimits, ...(s.timeLimits ?? {}) },
+    duplicates: { ...DEFAULT_SETTINGS.duplicates, ...(s.duplicates ?? {}) },
+    stats: { ...DEFAULT_SETTINGS.stats, ...(s.stats ?? {}) },
+  }
+}
+
+type Limit = Duration & { warnBefore?: number }
+
+/** The handling limit of an order: urgent orders by the urgent limit, others by request type or the general one. */
+export function handleLimit(settings: HotlineSettings, type: RequestType, urgency: Urgency): Limit {
+  const t = settings.timeLimits
+  if (urgency === 'urgent') return t.handle.urgent
+  return t.handleByType[type] ?? t.handle.normal
+}
+
+export function ackLimit(settings: HotlineSettings, urgency: Urgency): Limit {
+  return settings.timeLimits.acknowledge[urgency]
+}
+
+const CENTRE = [{ role: 'hotline_operator' }, { role: 'admin' }]
+const UNIT = [{ role: 'handling_unit' }, { role: 'town_clerk' }]
+const unitAssignee = { role: 'handling_unit', department: { from: 'context.unitId' } } as const
+const centreAssignee = { role: 'hotline_operator' }
+
+/**
+ * The work-order definition: intake → 待派单 → 待签收 → 办理中 (延期审核) → 待审核 → 待回访 → 已办结, with 直办, 合并,
+ * 不予受理, 退单, 重办. Limits come from the start context (`sla.handle`, `sla.acknowledge`), filled from settings.
+ */
+export const orderSpec: WorkflowSpec = {
+  key: ORDER_DEFINITION,
+  name: '12345工单',
+  initial: 'dispatching',
+  slaFrom: 'context.sla.handle',
+  states: {
+    dispatching: {
+      name: '待派单',
+      assignee: centreAssignee,
+      untimed: true,
+      actions: [
+        { key: 'dispatch', name: '派单', to: 'pending_ack', actors: CENTRE },
+        { key: 'direct_answer', name: '直接答复', to: 'closed_direct', actors: CENTRE },
+        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+        { key: 'decline', name: '不予受理', to: 'declined', actors: CENTRE, requireComment: true },
+      ],
+    },
+    pending_ack: {
+      name: '待签收',
+      assignee: unitAssignee,
+      slaFrom: 'context.sla.acknowledge',
+      actions: [
+        { key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT },
+        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
+        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+      ],
+      overdueEffects: [{ type: 'signal', name: SIGNALS.ackOverdue }],
+    },
+    handling: {
+      name: '办理中',
+      assignee: unitAssignee,
+      actions: [
+        { key: 'reply', name: '办理反馈', to: 'reviewing', actors: UNIT, requireComment: true },
+        { key: 'request_extension', name: '申请延期', to: 'extension_review', actors: UNIT, requireComment: true },
+        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
+        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+      ],
+      warnEffects: [{ type: 'signal', name: SIGNALS.yellow }],
+      overdueEffects: [{ type: 'signal', name: SIGNALS.red }],
+    },
+    extension_review: {
+      name: '延期审核',
+      assignee: centreAssignee,
+      untimed: true,
+      pauseWhen: { field: 'context.pauseOnExtension', eq: true },
+      actions: [
+        {
+          key: 'approve_extension',
+          name: '批准延期',
+          to: 'handling',
+          actors: CENTRE,
+          effects: [{ type: 'extend_deadline', amountFrom: 'context.extensionDays', unit: 'workday' }],
+        },
+        { key: 'refuse_extension', name: '驳回延期', to: 'handling', actors: CENTRE, requireComment: true },
+      ],
+    },
+    reviewing: {
+      name: '待审核',
+      assignee: centreAssignee,
+      untimed: true,
+      actions: [
+        { key: 'accept', name: '审核通过', to: 'followup', actors: CENTRE },
+        { key: 'send_back', name: '退回重办', to: 'handling', actors: CENTRE, requireComment: true },
+      ],
+    },
+    followup: {
+      name: '待回访',
+      assignee: centreAssignee,
+      untimed: true,
+      actions: [
+        { key: 'close', name: '回访办结', to: 'closed', actors: CENTRE },
+        { key: 'reopen', name: '重办', to: 'handling', actors: CENTRE, requireComment: true },
+      ],
+    },
+    closed: { name: '已办结', final: true, outcome: 'approved' },
+    closed_direct: { name: '直办办结', final: true, outcome: 'approved' },
+    merged: { name: '已合并', final: true, outcome: 'terminated' },
+    declined: { name: '不予受理', final: true, outcome: 'rejected' },
+  },
+}
+
+export const CLOSED: readonly OrderStatus[] = ['closed', 'closed_direct', 'merged', 'declined']
+export const isClosed = (s: OrderStatus) => CLOSED.includes(s)
+
+/** What the public sees of an internal state. */
+export function publicStatusOf(status: OrderStatus): PublicStatus {
+  if (status === 'dispatching') return 'received'
+  if (status === 'followup') return 'replied'
+  if (isClosed(status)) return 'closed'
+  return 'processing'
+}
+
+export type ViewerRole = 'centre' | 'main_unit' | 'co_unit' | 'reader'
+
+/** Buttons for this viewer in this state; the service enforces the same rules. */
+export function actionsFor(status: OrderStatus, role: ViewerRole, hasWorkflow: boolean): OrderAction[] {
+  if (!hasWorkflow) return []
+  if (isClosed(status)) return role === 'reader' ? [] : ['note']
+  const out: OrderAction[] = []
+  if (role === 'centre') {
+    if (status === 'dispatching') out.push('dispatch', 'direct_answer', 'merge', 'decline')
+    if (status === 'pending_ack' || status === 'handling') out.push('merge', 'remind', 'supervise')
+    if (status === 'extension_review') out.push('decide_extension', 'remind')
+    if (status === 'reviewing') out.push('review')
+    if (status === 'followup') out.push('follow_up')
+  }
+  if (role === 'main_unit') {
+    if (status === 'pending_ack') out.push('acknowledge', 'return')
+    if (status === 'handling') out.push('reply', 'request_extension', 'return')
+  }
+  if (role !== 'reader') out.push('note')
+  return out
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return '*'
+  return chars[0] + '*'.repeat(chars.length - 1)
+}
+
+/** 13812345678 → 138****5678, 0535-4232102 → 0535-***2102. */
+export function maskPhone(phone: string): string {
+  const m = /^(0\d{2,3}-?)(\d+)(-\d+)?$/.exec(phone)
+  if (m && phone.startsWith('0')) return m[1] + '*'.repeat(Math.max(0, m[2]!.length - 4)) + m[2]!.slice(-4)
+  if (phone.length < 8) return '*'.repeat(phone.length)
+  return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
+}
+
+/** Replaces every occurrence of the caller's name and phone in free text (timeline reasons, notes). */
+export function maskText(text: string, caller: { name: string; phone: string }): string {
+  let out = text
+  if (caller.phone) out = out.split(caller.phone).join(maskPhone(caller.phone))
+  if (caller.name && caller.name.length >= 2) out = out.split(caller.name).join(maskName(caller.name))
+  return out
+}
+
+/** A short title for lists: the first sentence of the description, at most 30 characters. */
+export function titleOf(description: string): string {
+  const first =
+    description
+      .trim()
+      .split(/[\n。！？!?]/)[0]!
+      .trim() || description.trim()
+  return [...first].length > 30 ? `${[...first].slice(0, 30).join('')}…` : first
+}
+
+/** The 9-digit town/street part of a division code (null when only the district is given). */
+export const townOf = (divisionCode: string) => (divisionCode.length >= 9 ? divisionCode.slice(0, 9) : null)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chinese text search
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+const HAN = /\p{Script=Han}/u
+const HAN_RUN = /\p{Script=Han}+/gu
+
+/**
+ * Search tokens for PostgreSQL's 'simple' configuration, which has no Chinese parser: the words ICU's segmenter
+ * finds (Node's Intl.Segmenter) plus every character bigram of each run of Chinese characters, so a query matches
+ * whether the segmenter split a phrase the same way or not. Single Chinese characters are left out (too common)
+ * unless `singles` is set (a one-character query).
+ */
+export function searchTokens(text: string, opts: { singles?: boolean } = {}): string[] {
+  const out = new Set<string>()
+  const lower = text.toLowerCase()
+  for (const s of segmenter.segment(lower)) {
+    if (!s.isWordLike) continue
+    const w = s.segment.replace(/[^\p{L}\p{N}]/gu, '')
+    if (!w) continue
+    if ([...w].length >= 2 || !HAN.test(w) || opts.singles) out.add(w)
+  }
+  for (const run of lower.match(HAN_RUN) ?? []) {
+    const chars = [...run]
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
+    if (opts.singles && chars.length === 1) out.add(chars[0]!)
+  }
+  return [...out]
+}
+
+/** The tsquery text (OR of the tokens; ts_rank orders by how many and how weighty), or null for nothing. */
+export function searchQuery(q: string): string | null {
+  let tokens = searchTokens(q)
+  if (!tokens.length) tokens = searchTokens(q, { singles: true })
+  // Tokens are letters and digits only, so none of them can carry tsquery syntax.
+  return tokens.length ? tokens.join(' | ') : null
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics
+
+export interface StatsCounts {
+  key: string
+  name: string
+  total: number
+  dispatched: number
+  closed: number
+  closedByUnit: number
+  closedOnTime: number
+  respondedOnTime: number
+  followedUp: number
+  validFollowups: number
+  satisfied: number
+  basicallySatisfied: number
+  unsatisfied: number
+  unreachable: number
+  solved: number
+}
+
+const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10000) / 10000 : null)
+
+/** The six rates from counts and the formula settings (weights and valid follow-up results). */
+export function rates(c: StatsCounts, s: HotlineSettings['stats']): StatsRow {
+  const valid = new Set<FollowupResult>(s.validResults)
+  const satisfiedPoints =
+    (valid.has('satisfied') ? c.satisfied : 0) +
+    (valid.has('basically_satisfied') ? s.basicallySatisfiedWeight * c.basicallySatisfied : 0)
+  return {
+    ...c,
+    closeRate: ratio(c.closed, c.total),
+    onTimeRate: ratio(c.closedOnTime, c.total),
+    responseRate: ratio(c.respondedOnTime, c.dispatched),
+    followupRate: ratio(c.followedUp, c.closedByUnit),
+    solveRate: ratio(c.solved, c.validFollowups),
+    satisfactionRate: ratio(satisfiedPoints, c.validFollowups),
+  }
+}
+
+export function formulas(s: HotlineSettings['stats']): Record<string, string> {
+  const names: Record<FollowupResult, string> = {
+    satisfied: '满意',
+    basically_satisfied: '基本满意',
+    unsatisfied: '不满意',
+    unreachable: '联系不上',
+  }
+  const valid = s.validResults.map((r) => names[r]).join('、')
+  return {
+    closeRate: '办结率 = 已办结工单数 ÷ 受理工单数（统计期内受理，合并的重复工单不计）',
+    onTimeRate: '按期办结率 = 在办理时限内答复并办结的工单数 ÷ 受理工单数',
+    responseRate: '响应率 = 在签收时限内签收的工单数 ÷ 派单工单数',
+    followupRate: '回访率 = 已回访工单数 ÷ 承办单位办结的工单数',
+    solveRate: `解决率 = 回访判定已解决的工单数 ÷ 有效回访数（有效回访：${valid}）`,
+    satisfactionRate: `满意率 = (满意 + ${s.basicallySatisfiedWeight} × 基本满意) ÷ 有效回访数（有效回访：${valid}）`,
+  }
+}

@@ -1,0 +1,857 @@
+import type {
+  Category,
+  FollowupResult,
+  OrderStatus,
+  PublicOrderFilter,
+  PublicStatus,
+  RequestType,
+  Urgency,
+} from '@ruyu/contracts/hotline'
+import type { Queryable, Tx } from '../../platform/db.ts'
+import type { StatsCounts } from './domain.ts'
+import { rollupServes, statsFromRollup } from './stats-rollup.ts'
+
+export interface OrderRow {
+  id: string
+  number: string
+  source: 'live' | 'scenario'
+  channel: string
+  upstreamSource: string | null
+  upstreamNumber: string | null
+  callerName: string
+  callerPhone: string
+  confidential: boolean
+  requestType: RequestType
+  urgency: Urgency
+  categoryId: string | null
+  topCategoryId: string | null
+  divisionCode: string
+  townCode: string | null
+  address: string
+  lat: number | null
+  lng: number | null
+  title: string
+  description: string
+  attachments: string[]
+  status: OrderStatus
+  publicStatus: PublicStatus
+  publicReply: string | null
+  unitId: string | null
+  coUnitIds: string[]
+  receivedAt: Date
+  dispatchedAt: Date | null
+  ackDueAt: Date | null
+  acknowledgedAt: Date | null
+  dueAt: Date | null
+  repliedAt: Date | null
+  closedAt: Date | null
+  closedOnTime: boolean | null
+  respondedOnTime: boolean | null
+  replyText: string | null
+  contactMethod: string | null
+  contactedAt: Date | null
+  followupResult: FollowupResult | null
+  followupAt: Date | null
+  solved: boolean | null
+  reopenCount: number
+  returnCount: number
+  lastReturnedAt: Date | null
+  lastReturnReason: string | null
+  supervised: boolean
+  slaFlag: 'on_track' | 'warning' | 'overdue'
+  extensionDays: number
+  pendingExtension: { days: number; reason: string; requestedAt: string } | null
+  kbArticleId: string | null
+  mergedIntoId: string | null
+  trackingHash: string | null
+  workflowInstanceId: string | null
+  createdBy: string | null
+  updatedAt: Date
+  version: number
+  // Joined names (reads only).
+  categoryCode?: string | null
+  categoryName?: string | null
+  categoryPath?: string | null
+  unitCode?: string | null
+  unitName?: string | null
+  divisionName?: string | null
+  mergedIntoNumber?: string | null
+  kbTitle?: string | null
+}
+
+const COLUMNS: Record<string, string> = {
+  number: 'number',
+  source: 'source',
+  channel: 'channel',
+  upstreamSource: 'upstream_source',
+  upstreamNumber: 'upstream_number',
+  callerName: 'caller_name',
+  callerPhone: 'caller_phone',
+  confidential: 'confidential',
+  requestType: 'request_type',
+  urgency: 'urgency',
+  categoryId: 'category_id',
+  topCategoryId: 'top_category_id',
+  divisionCode: 'division_code',
+  townCode: 'town_code',
+  address: 'address',
+  lat: 'lat',
+  lng: 'lng',
+  title: 'title',
+  description: 'description',
+  attachments: 'attachments',
+  status: 'status',
+  publicStatus: 'public_status',
+  publicReply: 'public_reply',
+  unitId: 'unit_id',
+  coUnitIds: 'co_unit_ids',
+  receivedAt: 'received_at',
+  dispatchedAt: 'dispatched_at',
+  ackDueAt: 'ack_due_at',
+  acknowledgedAt: 'acknowledged_at',
+  dueAt: 'due_at',
+  repliedAt: 'replied_at',
+  closedAt: 'closed_at',
+  closedOnTime: 'closed_on_time',
+  respondedOnTime: 'responded_on_time',
+  replyText: 'reply_text',
+  contactMethod: 'contact_method',
+  contactedAt: 'contacted_at',
+  followupResult: 'followup_result',
+  followupAt: 'followup_at',
+  solved: 'solved',
+  reopenCount: 'reopen_count',
+  returnCount: 'return_count',
+  lastReturnedAt: 'last_returned_at',
+  lastReturnReason: 'last_return_reason',
+  supervised: 'supervised',
+  slaFlag: 'sla_flag',
+  extensionDays: 'extension_days',
+  pendingExtension: 'pending_extension',
+  kbArticleId: 'kb_article_id',
+  mergedIntoId: 'merged_into_id',
+  trackingHash: 'tracking_hash',
+  workflowInstanceId: 'workflow_instance_id',
+  createdBy: 'created_by',
+}
+
+const toOrder = (r: Record<string, any>): OrderRow => ({
+  id: r.id,
+  number: r.number,
+  source: r.source,
+  channel: r.channel,
+  upstreamSource: r.upstream_source,
+  upstreamNumber: r.upstream_number,
+  callerName: r.caller_name,
+  callerPhone: r.caller_phone,
+  confidential: r.confidential,
+  requestType: r.request_type,
+  urgency: r.urgency,
+  categoryId: r.category_id,
+  topCategoryId: r.top_category_id,
+  divisionCode: r.division_code,
+  townCode: r.town_code,
+  address: r.address,
+  lat: r.lat,
+  lng: r.lng,
+  title: r.title,
+  description: r.description,
+  attachments: r.attachments ?? [],
+  status: r.status,
+  publicStatus: r.public_status,
+  publicReply: r.public_reply,
+  unitId: r.unit_id,
+  coUnitIds: r.co_unit_ids ?? [],
+  receivedAt: r.received_at,
+  dispatchedAt: r.dispatched_at,
+  ackDueAt: r.ack_due_at,
+  acknowledgedAt: r.acknowledged_at,
+  dueAt: r.due_at,
+  repliedAt: r.replied_at,
+  closedAt: r.closed_at,
+  closedOnTime: r.closed_on_time,
+  respondedOnTime: r.responded_on_time,
+  replyText: r.reply_text,
+  contactMethod: r.contact_method,
+  contactedAt: r.contacted_at,
+  followupResult: r.followup_result,
+  followupAt: r.followup_at,
+  solved: r.solved,
+  reopenCount: r.reopen_count,
+  returnCount: r.return_count ?? 0,
+  lastReturnedAt: r.last_returned_at ?? null,
+  lastReturnReason: r.last_return_reason ?? null,
+  supervised: r.supervised,
+  slaFlag: r.sla_flag,
+  extensionDays: r.extension_days,
+  pendingExtension: r.pending_extension,
+  kbArticleId: r.kb_article_id,
+  mergedIntoId: r.merged_into_id,
+  trackingHash: r.tracking_hash,
+  workflowInstanceId: r.workflow_instance_id,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  version: r.version,
+  categoryCode: r.category_code,
+  categoryName: r.category_name,
+  categoryPath: r.category_path,
+  unitCode: r.unit_code,
+  unitName: r.unit_name,
+  divisionName: r.division_name,
+  mergedIntoNumber: r.merged_into_number,
+  kbTitle: r.kb_title,
+})
+
+const ORDER_SELECT = `select o.*, c.code as category_code, c.name as category_name, c.path_name as category_path,
+    u.code as unit_code, u.name as unit_name, m.number as merged_into_number, k.title as kb_title,
+    (select d.name from core_division d where d.code = o.division_code order by d.data_year desc limit 1) as division_name
+  from hotline_order o
+  left join hotline_category c on c.id = o.category_id
+  left join core_org_unit u on u.id = o.unit_id
+  left join hotline_order m on m.id = o.merged_into_id
+  left join hotline_kb_article k on k.id = o.kb_article_id`
+
+/** Who sees which orders: the centre and readers by division scope, handling units by their departments. */
+export type Visibility =
+  | { kind: 'scope'; scopes: string[] }
+  | { kind: 'units'; departmentIds: string[] }
+  | { kind: 'all' }
+
+function visibilitySql(v: Visibility, params: unknown[]): string {
+  if (v.kind === 'all') return 'true'
+  if (v.kind === 'scope') {
+    params.push(v.scopes.map((s) => `${s}%`))
+    return `o.division_code like any($${params.length})`
+  }
+  params.push(v.departmentIds)
+  return `(o.unit_id = any($${params.length}::uuid[]) or o.co_unit_ids && $${params.length}::uuid[])`
+}
+
+const toCategory = (r: Record<string, any>): Category => ({
+  id: r.id,
+  parentId: r.parent_id,
+  code: r.code,
+  name: r.name,
+  depth: r.depth,
+  pathName: r.path_name,
+  guidance: r.guidance,
+  active: r.active,
+  sort: r.sort,
+})
+
+export interface RuleRow {
+  id: string
+  categoryId: string | null
+  categoryName: string | null
+  divisionPrefix: string
+  unitId: string
+  coUnitIds: string[]
+  note: string | null
+}
+const toRule = (r: Record<string, any>): RuleRow => ({
+  id: r.id,
+  categoryId: r.category_id,
+  categoryName: r.category_name ?? null,
+  divisionPrefix: r.division_prefix,
+  unitId: r.unit_id,
+  coUnitIds: r.co_unit_ids ?? [],
+  note: r.note,
+})
+
+export interface ArticleRow {
+  id: string
+  title: string
+  content: string
+  keywords: string[]
+  categoryId: string | null
+  categoryName: string | null
+  active: boolean
+  updatedAt: Date
+  rank?: number
+}
+const toArticle = (r: Record<string, any>): ArticleRow => ({
+  id: r.id,
+  title: r.title,
+  content: r.content,
+  keywords: r.keywords ?? [],
+  categoryId: r.category_id,
+  categoryName: r.category_name ?? null,
+  active: r.active,
+  updatedAt: r.updated_at,
+  rank: r.rank === undefined ? undefined : Number(r.rank),
+})
+
+export interface EventInput {
+  orderId: string
+  actorId: string | null
+  actorKind: string
+  actorName: string | null
+  unitId: string | null
+  action: string
+  fromStatus: string | null
+  toStatus: string | null
+  reason?: string | null
+  data?: Record<string, unknown>
+  attachments?: string[]
+  at?: Date
+}
+
+export const hotlineRepo = {
+  // --- categories -------------------------------------------------------------------------------------------
+  async categories(q: Queryable): Promise<(Category & { path: string })[]> {
+    const { rows } = await q.query('select * from hotline_category order by depth, sort, code')
+    return rows.map((r) => ({ ...toCategory(r), path: r.path as string }))
+  },
+  async category(q: Queryable, id: string): Promise<(Category & { path: string }) | null> {
+    const { rows } = await q.query('select * from hotline_category where id = $1', [id])
+    return rows[0] ? { ...toCategory(rows[0]), path: rows[0].path } : null
+  },
+  async categoryByCode(q: Queryable, code: string): Promise<(Category & { path: string }) | null> {
+    const { rows } = await q.query('select * from hotline_category where code = $1', [code])
+    return rows[0] ? { ...toCategory(rows[0]), path: rows[0].path } : null
+  },
+  async insertCategory(
+    tx: Tx,
+    c: { parentId: string | null; code: string; name: string; guidance: string | null; sort: number },
+  ): Promise<Category> {
+    const parent = c.parentId
+      ? (await tx.query('select path, path_name, depth from hotline_category where id = $1', [c.parentId])).rows[0]
+      : null
+    const id = crypto.randomUUID()
+    const { rows } = await tx.query(
+      `insert into hotline_category (id, parent_id, code, name, path, path_name, depth, guidance, sort)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9) returning *`,
+      [
+        id,
+        c.parentId,
+        c.code,
+        c.name,
+        `${parent?.path ?? '/'}${id}/`,
+        parent ? `${parent.path_name} / ${c.name}` : c.name,
+        parent ? parent.depth + 1 : 0,
+        c.guidance,
+        c.sort,
+      ],
+    )
+    return toCategory(rows[0])
+  },
+  async updateCategory(
+    tx: Tx,
+    id: string,
+    p: { name?: string; guidance?: string | null; sort?: number; active?: boolean },
+  ): Promise<Category | null> {
+    const { rows } = await tx.query(
+      `update hotline_category set name = coalesce($2, name), guidance = case when $3 then $4 else guidance end,
+         sort = coalesce($5, sort), active = coalesce($6, active), updated_at = now() where id = $1 returning *`,
+      [id, p.name ?? null, p.guidance !== undefined, p.guidance ?? null, p.sort ?? null, p.active ?? null],
+    )
+    if (!rows[0]) return null
+    if (p.name) {
+      // Path names of the subtree follow a rename.
+      await tx.query(
+        `update hotline_category h set path_name = coalesce((select p.path_name || ' / ' from hotline_category p
+           where p.id = h.parent_id), '') || h.name where h.id = $1`,
+        [id],
+      )
+      await tx.query(
+        `with recursive hotline_subtree as (
+           select id, path_name from hotline_category where id = $1
+           union all
+           select c.id, s.path_name || ' / ' || c.name from hotline_category c join hotline_subtree s on c.parent_id = s.id)
+         update hotline_category h set path_name = s.path_name from hotline_subtree s where h.id = s.id and h.id <> $1`,
+        [id],
+      )
+    }
+    return toCategory((await tx.query('select * from hotline_category where id = $1', [id])).rows[0])
+  },
+  /** 非受理范围指引 of the category or its nearest ancestor that has one. */
+  async guidance(q: Queryable, path: string): Promise<string | null> {
+    const { rows } = await q.query(
+      `select guidance from hotline_category where $1 like path || '%' and guidance is not null
+       order by depth desc limit 1`,
+      [path],
+    )
+    return rows[0]?.guidance ?? null
+  },
+
+  // --- routing rules ----------------------------------------------------------------------------------------
+  async rules(q: Queryable): Promise<RuleRow[]> {
+    const { rows } = await q.query(
+      `select r.*, c.path_name as category_name from hotline_routing_rule r
+       left join hotline_category c on c.id = r.category_id order by c.path nulls first, r.division_prefix`,
+    )
+    return rows.map(toRule)
+  },
+  async rule(q: Queryable, id: string): Promise<RuleRow | null> {
+    const { rows } = await q.query(
+      `select r.*, c.path_name as category_name from hotline_routing_rule r
+       left join hotline_category c on c.id = r.category_id where r.id = $1`,
+      [id],
+    )
+    return rows[0] ? toRule(rows[0]) : null
+  },
+  async insertRule(
+    tx: Tx,
+    r: { categoryId: string | null; divisionPrefix: string; unitId: string; coUnitIds: string[]; note: string | null },
+  ): Promise<string> {
+    const { rows } = await tx.query(
+      `insert into hotline_routing_rule (category_id, division_prefix, unit_id, co_unit_ids, note)
+       values ($1,$2,$3,$4,$5) returning id`,
+      [r.categoryId, r.divisionPrefix, r.unitId, r.coUnitIds, r.note],
+    )
+    return rows[0].id
+  },
+  async deleteRule(tx: Tx, id: string): Promise<boolean> {
+    return ((await tx.query('delete from hotline_routing_rule where id = $1', [id])).rowCount ?? 0) > 0
+  },
+  /**
+   * The most specific rule for a category path and division: the deepest category (a rule covers its subtree),
+   * then the longest division prefix; rules without a category come last.
+   */
+  async bestRule(q: Queryable, categoryPath: string | null, divisionCode: string): Promise<RuleRow | null> {
+    const { rows } = await q.query(
+      `select r.*, c.path_name as category_name from hotline_routing_rule r
+       left join hotline_category c on c.id = r.category_id
+       where (r.category_id is null or ($1::text is not null and $1 like c.path || '%'))
+         and $2 like r.division_prefix || '%'
+       order by coalesce(c.depth, -1) desc, length(r.division_prefix) desc limit 1`,
+      [categoryPath, divisionCode],
+    )
+    return rows[0] ? toRule(rows[0]) : null
+  },
+
+  // --- knowledge base ---------------------------------------------------------------------------------------
+  async insertArticle(
+    tx: Tx,
+    a: {
+      title: string
+      content: string
+      keywords: string[]
+      categoryId: string | null
+      active: boolean
+      createdBy: string | null
+    },
+    tokens: { title: string; content: string },
+  ): Promise<string> {
+    const { rows } = await tx.query(
+      `insert into hotline_kb_article (title, content, keywords, category_id, active, created_by, search)
+       values ($1,$2,$3,$4,$5,$6, setweight(to_tsvector('simple', $7), 'A') || setweight(to_tsvector('simple', $8), 'B'))
+       returning id`,
+      [a.title, a.content, a.keywords, a.categoryId, a.active, a.createdBy, tokens.title, tokens.content],
+    )
+    return rows[0].id
+  },
+  async updateArticle(
+    tx: Tx,
+    id: string,
+    a: { title: string; content: string; keywords: string[]; categoryId: string | null; active: boolean },
+    tokens: { title: string; content: string },
+  ): Promise<boolean> {
+    const r = await tx.query(
+      `update hotline_kb_article set title = $2, content = $3, keywords = $4, category_id = $5, active = $6,
+         search = setweight(to_tsvector('simple', $7), 'A') || setweight(to_tsvector('simple', $8), 'B'),
+         updated_at = now() where id = $1`,
+      [id, a.title, a.content, a.keywords, a.categoryId, a.active, tokens.title, tokens.content],
+    )
+    return (r.rowCount ?? 0) > 0
+  },
+  async article(q: Queryable, id: string): Promise<ArticleRow | null> {
+    const { rows } = await q.query(
+      `select a.*, c.path_name as category_name from hotline_kb_article a
+       left join hotline_category c on c.id = a.category_id where a.id = $1`,
+      [id],
+    )
+    return rows[0] ? toArticle(rows[0]) : null
+  },
+  /** Full-text search over the segmented tokens, best first (ts_rank); without a query: newest first. */
+  async searchArticles(
+    q: Queryable,
+    tsquery: string | null,
+    page: { limit: number; offset: number; includeInactive: boolean },
+  ): Promise<{ items: ArticleRow[]; total: number }> {
+    const { rows } = await q.query(
+      `select a.*, c.path_name as category_name,
+         ${tsquery ? `ts_rank(a.search, to_tsquery('simple', $1))` : '0'} as rank, count(*) over() as total
+       from hotline_kb_article a left join hotline_category c on c.id = a.category_id
+       where ($2 or a.active) ${tsquery ? `and a.search @@ to_tsquery('simple', $1)` : 'and $1::text is null'}
+       order by rank desc, a.updated_at desc, a.id limit $3 offset $4`,
+      [tsquery, page.includeInactive, page.limit, page.offset],
+    )
+    return { items: rows.map(toArticle), total: Number(rows[0]?.total ?? 0) }
+  },
+
+  // --- orders -----------------------------------------------------------------------------------------------
+  async insertOrder(tx: Tx, o: Partial<OrderRow>): Promise<string> {
+    const keys = Object.keys(o).filter((k) => COLUMNS[k] && (o as Record<string, unknown>)[k] !== undefined)
+    const values = keys.map((k) => {
+      const v = (o as Record<string, unknown>)[k]
+      return k === 'pendingExtension' && v ? JSON.stringify(v) : v
+    })
+    const { rows } = await tx.query(
+      `insert into hotline_order (${keys.map((k) => COLUMNS[k]).join(', ')})
+       values (${keys.map((_, i) => `$${i + 1}`).join(', ')}) returning id`,
+      values,
+    )
+    return rows[0].id
+  },
+  async handlingUnits(q: Queryable) {
+    const { rows } = await q.query(
+      `select id, code, name, kind, division_code from core_org_unit
+       where kind in ('department', 'handling_unit', 'town_office', 'utility') order by kind desc, code`,
+    )
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, divisionCode: r.division_code }))
+  },
+
+  /** Children of a division in the latest data year (towns of a district, villages of a town). */
+  async divisionChildren(q: Queryable, parentCode: string) {
+    const { rows } = await q.query(
+      `select d.code, d.name, d.level,
+         not exists (select 1 from core_division c where c.parent_code = d.code and c.data_year = d.data_year) as leaf
+       from core_division d
+       where d.parent_code = $1 and d.data_year = (select max(data_year) from core_division where code = $1)
+       order by d.code`,
+      [parentCode],
+    )
+    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, leaf: r.leaf }))
+  },
+
+  async updateOrder(tx: Tx, id: string, patch: Partial<OrderRow>) {
+    const keys = Object.keys(patch).filter((k) => COLUMNS[k] && (patch as Record<string, unknown>)[k] !== undefined)
+    if (!keys.length) return
+    const values = keys.map((k) => {
+      const v = (patch as Record<string, unknown>)[k]
+      return k === 'pendingExtension' && v ? JSON.stringify(v) : v
+    })
+    await tx.query(
+      `update hotline_order set ${keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')},
+         updated_at = now(), version = version + 1 where id = $1`,
+      [id, ...values],
+    )
+  },
+  async lockOrder(tx: Tx, id: string): Promise<OrderRow | null> {
+    const { rows } = await tx.query('select * from hotline_order where id = $1 for update', [id])
+    return rows[0] ? toOrder(rows[0]) : null
+  },
+  async order(q: Queryable, id: string, v: Visibility = { kind: 'all' }): Promise<OrderRow | null> {
+    const params: unknown[] = [id]
+    const { rows } = await q.query(`${ORDER_SELECT} where o.id = $1 and ${visibilitySql(v, params)}`, params)
+    return rows[0] ? toOrder(rows[0]) : null
+  },
+  async orderByUpstream(q: Queryable, source: string, number: string): Promise<OrderRow | null> {
+    const { rows } = await q.query('select * from hotline_order where upstream_source = $1 and upstream_number = $2', [
+      source,
+      number,
+    ])
+    return rows[0] ? toOrder(rows[0]) : null
+  },
+  async orderForTracking(
+    q: Queryable,
+    by: { trackingHash: string } | { number: string; phoneLast4: string },
+  ): Promise<OrderRow | null> {
+    const { rows } =
+      'trackingHash' in by
+        ? await q.query(`${ORDER_SELECT} where o.tracking_hash = $1`, [by.trackingHash])
+        : await q.query(
+            `${ORDER_SELECT} where o.number = $1 and right(regexp_replace(o.caller_phone, '\\D', '', 'g'), 4) = $2`,
+            [by.number, by.phoneLast4],
+          )
+    return rows[0] ? toOrder(rows[0]) : null
+  },
+  async listOrders(
+    q: Queryable,
+    v: Visibility,
+    f: {
+      status?: string
+      state?: 'open' | 'closed'
+      publicStatus?: string
+      requestType?: string
+      urgency?: string
+      categoryId?: string
+      unitId?: string
+      townCode?: string
+      slaFlag?: string
+      supervised?: boolean
+      returned?: boolean
+      q?: string
+      from?: string
+      to?: string
+      limit: number
+      offset: number
+    },
+  ): Promise<{ items: OrderRow[]; total: number }> {
+    const params: unknown[] = []
+    const where = [visibilitySql(v, params)]
+    const add = (sql: string, value: unknown) => {
+      params.push(value)
+      where.push(sql.replaceAll('?', `$${params.length}`))
+    }
+    if (f.status) add('o.status = ?', f.status)
+    if (f.state === 'open') where.push(`o.status not in ('closed', 'closed_direct', 'merged', 'declined')`)
+    if (f.state === 'closed') where.push(`o.status in ('closed', 'closed_direct', 'merged', 'declined')`)
+    if (f.publicStatus) add('o.public_status = ?', f.publicStatus)
+    if (f.requestType) add('o.request_type = ?', f.requestType)
+    if (f.urgency) add('o.urgency = ?', f.urgency)
+    if (f.categoryId)
+      add(
+        `o.category_id in (select id from hotline_category where path like (select path from hotline_category
+        where id = ?) || '%')`,
+        f.categoryId,
+      )
+    if (f.unitId) add('(o.unit_id = ? or ? = any(o.co_unit_ids))', f.unitId)
+    if (f.townCode) add('o.town_code = ?', f.townCode)
+    if (f.slaFlag) add('o.sla_flag = ?', f.slaFlag)
+    if (f.supervised !== undefined) add('o.supervised = ?', f.supervised)
+    if (f.returned !== undefined) where.push(f.returned ? 'o.return_count > 0' : 'o.return_count = 0')
+    if (f.q) add(`(o.number = ? or o.address like '%' || ? || '%' or o.description like '%' || ? || '%')`, f.q)
+    if (f.from) add(`o.received_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`, f.from)
+    if (f.to) add(`o.received_at < ((?::date) + 1)::timestamp at time zone 'Asia/Shanghai'`, f.to)
+    params.push(f.limit, f.offset)
+    const { rows } = await q.query(
+      `${ORDER_SELECT.replace('select o.*,', 'select o.*, count(*) over() as total,')}
+       where ${where.join(' and ')} order by o.received_at desc, o.id limit $${params.length - 1} offset $${params.length}`,
+      params,
+    )
+    return { items: rows.map(toOrder), total: Number(rows[0]?.total ?? 0) }
+  },
+  /** Public listing (Open311): no visibility filter, public fields are picked by the service. */
+  async publicOrders(q: Queryable, f: PublicOrderFilter): Promise<OrderRow[]> {
+    const params: unknown[] = []
+    const where: string[] = ['true']
+    const add = (sql: string, value: unknown) => {
+      params.push(value)
+      where.push(sql.replaceAll('?', `$${params.length}`))
+    }
+    if (f.ids?.length) add('o.id = any(?::uuid[])', f.ids)
+    if (f.state === 'open') where.push(`o.status not in ('closed', 'closed_direct', 'merged', 'declined')`)
+    if (f.state === 'closed') where.push(`o.status in ('closed', 'closed_direct', 'merged', 'declined')`)
+    if (f.categoryCodes?.length)
+      add(
+        `o.category_id in (select id from hotline_category where code like any(
+        array(select x || '%' from unnest(?::text[]) x)))`,
+        f.categoryCodes,
+      )
+    if (f.from) add('o.received_at >= ?', f.from)
+    if (f.to) add('o.received_at < ?', f.to)
+    params.push(Math.min(Math.max(f.limit ?? 1000, 1), 1000))
+    const { rows } = await q.query(
+      `${ORDER_SELECT} where ${where.join(' and ')} order by o.received_at desc, o.id limit $${params.length}`,
+      params,
+    )
+    return rows.map(toOrder)
+  },
+  async duplicates(
+    q: Queryable,
+    f: {
+      phone: string | null
+      categoryId: string | null
+      divisionCode: string | null
+      address: string | null
+      lat: number | null
+      lng: number | null
+      excludeId: string | null
+      windowDays: number
+      radiusMetres: number
+      scopes: string[]
+    },
+  ) {
+    // A bounding box first (cheap, indexable), then the haversine distance.
+    const dLat = f.radiusMetres / 111_320
+    const dLng = f.lat !== null ? f.radiusMetres / (111_320 * Math.max(0.01, Math.cos((f.lat * Math.PI) / 180))) : 0
+    const { rows } = await q.query(
+      `with hotline_candidates as (
+         select o.id, o.number, o.status, o.received_at, o.address, o.title, cat.path_name as category_name,
+           (o.caller_phone = $1::text) as same_phone,
+           ($5::float8 is not null and o.lat is not null and o.category_id = $2::uuid
+             and o.lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and o.lng between $6::float8 - $10::float8 and $6::float8 + $10::float8) as in_box,
+           (o.division_code = $3::text and regexp_replace(lower(o.address), '\\s', '', 'g') = $4::text) as same_address,
+           case when $5::float8 is not null and o.lat is not null then
+             6371000 * 2 * asin(sqrt(power(sin(radians(o.lat - $5::float8) / 2), 2)
+               + cos(radians($5::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - $6::float8) / 2), 2)))
+           end as distance
+         from hotline_order o left join hotline_category cat on cat.id = o.category_id
+         where o.received_at >= now() - make_interval(days => $7::int) and o.status <> 'merged'
+           and ($8::uuid is null or o.id <> $8::uuid) and o.division_code like any($12::text[])
+           and (o.caller_phone = $1::text or (o.division_code = $3::text and regexp_replace(lower(o.address), '\\s', '', 'g') = $4::text)
+             or (o.category_id = $2::uuid and o.lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and o.lng between $6::float8 - $10::float8 and $6::float8 + $10::float8)))
+       select *, (in_box and distance <= $11::float8) as nearby from hotline_candidates
+       where same_phone or same_address or (in_box and distance <= $11::float8)
+       order by received_at desc limit 10`,
+      [
+        f.phone,
+        f.categoryId,
+        f.divisionCode,
+        f.address ? f.address.toLowerCase().replace(/\s/g, '') : null,
+        f.lat,
+        f.lng,
+        f.windowDays,
+        f.excludeId,
+        dLat,
+        dLng,
+        f.radiusMetres,
+        f.scopes.map((s) => `${s}%`),
+      ],
+    )
+    return rows.map((r) => ({
+      id: r.id as string,
+      number: r.number as string,
+      status: r.status as OrderStatus,
+      receivedAt: (r.received_at as Date).toISOString(),
+      address: r.address as string,
+      categoryName: r.category_name as string | null,
+      title: r.title as string,
+      reasons: [
+        ...(r.same_phone ? (['same_phone'] as const) : []),
+        ...(r.nearby ? (['nearby'] as const) : []),
+        ...(r.same_address ? (['same_address'] as const) : []),
+      ],
+      distanceM: r.distance === null || r.distance === undefined ? null : Math.round(Number(r.distance)),
+    }))
+  },
+
+  // --- timeline ---------------------------------------------------------------------------------------------
+  async insertEvent(tx: Tx, e: EventInput) {
+    await tx.query(
+      `insert into hotline_event (order_id, at, actor_id, actor_kind, actor_name, unit_id, action, from_status,
+         to_status, reason, data, attachments) values ($1, coalesce($2, now()), $3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      [
+        e.orderId,
+        e.at ?? null,
+        e.actorId,
+        e.actorKind,
+        e.actorName,
+        e.unitId,
+        e.action,
+        e.fromStatus,
+        e.toStatus,
+        e.reason ?? null,
+        JSON.stringify(e.data ?? {}),
+        e.attachments ?? [],
+      ],
+    )
+  },
+  async events(q: Queryable, orderId: string) {
+    const { rows } = await q.query(
+      `select e.*, u.code as unit_code, u.name as unit_name from hotline_event e
+       left join core_org_unit u on u.id = e.unit_id where e.order_id = $1 order by e.id`,
+      [orderId],
+    )
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: r.at as Date,
+      action: r.action as string,
+      actorKind: r.actor_kind as string,
+      actorName: r.actor_name as string | null,
+      unit: r.unit_id ? { id: r.unit_id as string, code: r.unit_code as string, name: r.unit_name as string } : null,
+      fromStatus: r.from_status as string | null,
+      toStatus: r.to_status as string | null,
+      reason: r.reason as string | null,
+      data: r.data as Record<string, unknown>,
+      attachments: (r.attachments ?? []) as string[],
+    }))
+  },
+
+  // --- shared core tables (read-only) -----------------------------------------------------------------------
+  async units(q: Queryable, ids: string[]): Promise<Map<string, { id: string; code: string; name: string }>> {
+    if (!ids.length) return new Map()
+    const { rows } = await q.query('select id, code, name from core_org_unit where id = any($1::uuid[])', [ids])
+    return new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name }]))
+  },
+  async unitIdByCode(q: Queryable, code: string): Promise<string | null> {
+    const { rows } = await q.query('select id from core_org_unit where code = $1', [code])
+    return rows[0]?.id ?? null
+  },
+  async divisionExists(q: Queryable, code: string): Promise<boolean> {
+    return ((await q.query('select 1 from core_division where code = $1 limit 1', [code])).rowCount ?? 0) > 0
+  },
+  /** Active staff with a post in one of these departments (notifications to a unit). */
+  async unitUserIds(q: Queryable, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return []
+    const { rows } = await q.query(
+      `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
+       where p.department_id = any($1::uuid[])`,
+      [unitIds],
+    )
+    return rows.map((r) => r.user_id)
+  },
+  /** Active accounts with a role whose scope covers the division (e.g. district leaders for 督办). */
+  async roleUserIds(q: Queryable, role: string, divisionCode: string): Promise<string[]> {
+    const { rows } = await q.query(
+      `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
+       where p.role = $1 and $2 like p.scope_division_code || '%'`,
+      [role, divisionCode],
+    )
+    return rows.map((r) => r.user_id)
+  },
+  async userName(q: Queryable, id: string | null): Promise<string | null> {
+    if (!id) return null
+    const { rows } = await q.query('select display_name from core_user where id = $1', [id])
+    return rows[0]?.display_name ?? null
+  },
+
+  // --- statistics -------------------------------------------------------------------------------------------
+  /**
+   * Grouped counts over the records of a period (CST dates, inclusive), inside the caller's scope; merged
+   * duplicates are left out. One pass over the covering index on received_at.
+   */
+  async stats(
+    q: Queryable,
+    f: { groupBy: 'unit' | 'town' | 'category' | 'month'; from: string; to: string; scopes: string[]; valid: string[] },
+    opts: { raw?: boolean } = {},
+  ): Promise<StatsCounts[]> {
+    // (open311 helper) The trigger-kept daily rollup of 0012 answers district and town scopes; `raw` forces the scan.
+    if (!opts.raw && rollupServes(f.scopes)) return statsFromRollup(q, f)
+    const key = {
+      unit: `coalesce(o.unit_id::text, 'none')`,
+      town: `coalesce(o.town_code, 'none')`,
+      category: `coalesce(o.top_category_id::text, 'none')`,
+      month: `to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+    }[f.groupBy]
+    const name = {
+      unit: `coalesce((select u.name from core_org_unit u where u.id::text = g.key), '未派单')`,
+      town: `coalesce((select d.name from core_division d where d.code = g.key order by d.data_year desc limit 1), '区级/未定位')`,
+      category: `coalesce((select c.name from hotline_category c where c.id::text = g.key), '未分类')`,
+      month: 'g.key',
+    }[f.groupBy]
+    const { rows } = await q.query(
+      `with hotline_groups as (
+         select ${key} as key,
+           count(*)::int as total,
+           count(*) filter (where o.unit_id is not null)::int as dispatched,
+           count(*) filter (where o.closed_at is not null)::int as closed,
+           count(*) filter (where o.status = 'closed')::int as closed_by_unit,
+           count(*) filter (where o.closed_on_time)::int as closed_on_time,
+           count(*) filter (where o.responded_on_time)::int as responded_on_time,
+           count(*) filter (where o.followup_result is not null)::int as followed_up,
+           count(*) filter (where o.followup_result = any($4))::int as valid_followups,
+           count(*) filter (where o.followup_result = 'satisfied')::int as satisfied,
+           count(*) filter (where o.followup_result = 'basically_satisfied')::int as basically_satisfied,
+           count(*) filter (where o.followup_result = 'unsatisfied')::int as unsatisfied,
+           count(*) filter (where o.followup_result = 'unreachable')::int as unreachable,
+           count(*) filter (where o.solved and o.followup_result = any($4))::int as solved
+         from hotline_order o
+         where o.received_at >= ($1::date)::timestamp at time zone 'Asia/Shanghai'
+           and o.received_at < (($2::date) + 1)::timestamp at time zone 'Asia/Shanghai'
+           and o.status <> 'merged' and o.division_code like any($3)
+         group by 1)
+       select g.*, ${name} as name from hotline_groups g order by g.key`,
+      [f.from, f.to, f.scopes.map((s) => `${s}%`), f.valid],
+    )
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      total: r.total,
+      dispatched: r.dispatched,
+      closed: r.closed,
+      closedByUnit: r.closed_by_unit,
+      closedOnTime: r.closed_on_time,
+      respondedOnTime: r.responded_on_time,
+      followedUp: r.followed_up,
+      validFollowups: r.valid_followups,
+      satisfied: r.satisfied,
+      basicallySatisfied: r.basically_satisfied,
+      unsatisfied: r.unsatisfied,
+      unreachable: r.unreachable,
+      solved: r.solved,
+    }))
+  },
+}

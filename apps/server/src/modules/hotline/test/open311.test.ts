@@ -1,0 +1,421 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Client, createTestContext, type TestContext } from '@ruyu/testkit'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormats from 'ajv-formats'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseW3c, w3c } from '../open311.ts'
+import { escapeXml, toOpen311Xml } from '../open311-xml.ts'
+import { act, unitId } from './factories.ts'
+
+// Open311 GeoReport v2 over the hotline: every JSON answer is checked against the Open311 project's JSON Schemas
+// (copied into open311-schemas/), every XML answer must be well-formed and shaped as the spec shows, errors use the
+// standard list shape with 400/403/404, and a request posted through Open311 is a normal work order that operators
+// handle and whose public status follows it to closed.
+
+const STANDARD = path.join(import.meta.dirname, 'open311-schemas')
+const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(STANDARD, name), 'utf8'))
+
+const ajv = new Ajv({ strict: false, allErrors: true })
+addFormats.default(ajv)
+ajv.addSchema(schema('request.json'), 'request.json')
+ajv.addSchema(schema('service.json'), 'service.json')
+const validators: Record<string, ValidateFunction> = {
+  services: ajv.compile(schema('services.json')),
+  service_definition: ajv.compile(schema('service-definition.json')),
+  requests: ajv.compile(schema('requests.json')),
+  // Shapes the spec defines without a published schema (SPEC.md §3.3, §3.6, §3.7).
+  post: ajv.compile({
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      required: ['service_request_id'],
+      not: { required: ['token'] },
+      properties: {
+        service_request_id: { type: 'string', minLength: 1 },
+        service_notice: { type: ['string', 'null'] },
+        account_id: { type: ['string', 'null'] },
+      },
+    },
+  }),
+  errors: ajv.compile({
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      required: ['code', 'description'],
+      additionalProperties: false,
+      properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } },
+    },
+  }),
+  discovery: ajv.compile({
+    type: 'object',
+    required: ['changeset', 'contact', 'key_service', 'endpoints'],
+    properties: {
+      changeset: { type: 'string' },
+      contact: { type: 'string' },
+      key_service: { type: 'string' },
+      endpoints: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['specification', 'url', 'changeset', 'type', 'formats'],
+          properties: {
+            specification: { const: 'http://wiki.open311.org/GeoReport_v2' },
+            url: { type: 'string', format: 'uri' },
+            type: { enum: ['production', 'test'] },
+            formats: { type: 'array', items: { type: 'string' }, contains: { const: 'text/xml' } },
+          },
+        },
+      },
+    },
+  }),
+}
+
+/** Asserts a JSON body against one of the validators above and returns it. */
+function valid(kind: keyof typeof validators, body: string) {
+  expect(body.startsWith('<')).toBe(false)
+  const data = JSON.parse(body)
+  const ok = validators[kind]!(data)
+  expect(ok, `${kind}: ${ajv.errorsText(validators[kind]!.errors)}\n${body.slice(0, 500)}`).toBe(true)
+  return data
+}
+
+// Lists come back as arrays even with one element; text stays text (codes like 0101 keep their zero).
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => ['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format'].includes(name),
+})
+/** Asserts the XML is declared UTF-8, well-formed and has exactly the given root; returns the parsed root. */
+function xml(body: string, root: string) {
+  expect(body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true)
+  expect(XMLValidator.validate(body)).toBe(true)
+  const doc = parser.parse(body)
+  expect(Object.keys(doc).filter((k) => k !== '?xml')).toEqual([root])
+  return doc[root]
+}
+
+let t: TestContext
+let operator: Client
+let wenhua: Client
+let submitKey: string
+let readOnlyKey: string
+const HEATING = '010101'
+const VILLAGE = '370612002001' // 文化街道 文化里居委会
+
+const post = (fmt: 'json' | 'xml', fields: Record<string, string>) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${fmt}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    payload: new URLSearchParams(fields).toString(),
+  })
+const get = (url: string) => t.app.inject({ method: 'GET', url })
+
+function request(over: Record<string, string> = {}) {
+  return {
+    api_key: submitKey,
+    service_code: HEATING,
+    lat: '37.385210',
+    long: '121.601340',
+    address_string: '牟平区文化街道正阳路 88 号 3 号楼',
+    'attribute[REQUEST_TYPE]': 'complaint',
+    'attribute[DIVISION]': VILLAGE,
+    first_name: '秀兰',
+    last_name: '李',
+    phone: '13705351234',
+    email: 'li.xiulan@example.cn',
+    device_id: 'android-42',
+    account_id: 'acct-7',
+    description: '家里暖气不热，室温只有15度，请尽快处理。',
+    media_url: 'https://example.cn/photos/radiator.jpg',
+    ...over,
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestContext()
+  operator = await t.login('operator')
+  wenhua = await t.login('wenhua')
+  const admin = await t.login('admin')
+  const mk = async (capabilities: string[]) => {
+    const r = await admin.post('/api/admin/api-keys', {
+      name: `open311 ${capabilities}`,
+      capabilities,
+      scopeDivisionCode: '370612',
+    })
+    expect(r.statusCode, r.body).toBe(201)
+    return r.json().key as string
+  }
+  submitKey = await mk(['open311:submit'])
+  readOnlyKey = await mk(['directory:read'])
+})
+afterAll(() => t.close())
+
+describe('open311 XML serialiser', () => {
+  it('escapes markup and drops characters XML 1.0 cannot carry', () => {
+    expect(escapeXml(`a<b>&"c'\u0000\u0007d`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;d')
+    const doc = toOpen311Xml('service_requests', [{ service_request_id: 'x', description: '<&>\u0001', lat: null }])
+    expect(XMLValidator.validate(doc)).toBe(true)
+    expect(doc).toContain('<lat/>')
+  })
+
+  it('formats W3C times in CST and rejects impossible dates', () => {
+    expect(w3c('2026-03-01T01:15:00Z')).toBe('2026-03-01T09:15:00+08:00')
+    expect(parseW3c('2026-03-01T09:15:00+08:00')?.toISOString()).toBe('2026-03-01T01:15:00.000Z')
+    expect(parseW3c('2026-03-01')?.toISOString()).toBe('2026-02-28T16:00:00.000Z')
+    expect(parseW3c('2026-02-30T00:00:00Z')).toBeNull()
+    expect(parseW3c('2026-03-01T09:15:00')).toBeNull() // no time zone
+  })
+})
+
+describe('discovery and services', () => {
+  it('discovery in JSON and XML, at /open311 and under v2', async () => {
+    const j = valid('discovery', (await get('/open311/discovery.json')).body)
+    expect(j.endpoints[0].url).toMatch(/\/open311\/v2$/)
+    const x = xml((await get('/open311/v2/discovery.xml')).body, 'discovery')
+    expect(x.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json'])
+    expect(x.endpoints.endpoint[0].specification).toBe('http://wiki.open311.org/GeoReport_v2')
+  })
+
+  it('services: leaf categories, grouped by their top category, with metadata', async () => {
+    const res = await get('/open311/v2/services.json')
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    const list = valid('services', res.body)
+    expect(list.length).toBeGreaterThan(10)
+    const heating = list.find((s: { service_code: string }) => s.service_code === HEATING)
+    expect(heating).toMatchObject({ metadata: true, type: 'realtime', group: '城乡建设' })
+    expect(heating.keywords.split(',')).toContain(heating.service_name)
+    // Only leaves: no code is the prefix of another.
+    const codes: string[] = list.map((s: { service_code: string }) => s.service_code)
+    expect(codes.some((c) => codes.some((d) => d !== c && d.startsWith(c)))).toBe(false)
+
+    const xres = await get('/open311/v2/services.xml')
+    expect(xres.headers['content-type']).toBe('text/xml; charset=utf-8')
+    const x = xml(xres.body, 'services')
+    expect(x.service.map((s: { service_code: string }) => s.service_code)).toEqual(codes)
+    expect(x.service[0]).toMatchObject({ metadata: 'true', type: 'realtime' })
+  })
+
+  it('a service definition lists the stable attributes; an unknown code is 404 in the error shape', async () => {
+    const def = valid('service_definition', (await get(`/open311/v2/services/${HEATING}.json`)).body)
+    expect(def.service_code).toBe(HEATING)
+    expect(def.attributes.map((a: { code: string }) => a.code)).toEqual([
+      'REQUEST_TYPE',
+      'URGENCY',
+      'DIVISION',
+      'CONFIDENTIAL',
+    ])
+    const types = def.attributes[0]
+    expect(types).toMatchObject({ datatype: 'singlevaluelist', required: false, order: 1 })
+    expect(types.values.map((v: { key: string }) => v.key)).toContain('complaint')
+    expect(def.attributes[2].values.map((v: { key: string }) => v.key)).toContain(VILLAGE)
+
+    const x = xml((await get(`/open311/v2/services/${HEATING}.xml`)).body, 'service_definition')
+    expect(x.attributes.attribute[1].values.value.map((v: { key: string }) => v.key)).toEqual(['normal', 'urgent'])
+
+    const nf = await get('/open311/v2/services/9999.json')
+    expect(nf.statusCode).toBe(404)
+    expect(valid('errors', nf.body)[0].code).toBe(404)
+    const nfx = await get('/open311/v2/services/9999.xml')
+    expect(nfx.statusCode).toBe(404)
+    expect(xml(nfx.body, 'errors').error[0].code).toBe('404')
+  })
+})
+
+describe('POST requests', () => {
+  it('without a key, with a wrong key or a key lacking open311:submit: 403 in the error shape', async () => {
+    const { api_key: _k, ...noKey } = request()
+    for (const fields of [
+      noKey,
+      request({ api_key: 'ruyu_abcdefgh_0123456789abcdef0123456789' }),
+      request({ api_key: readOnlyKey }),
+    ]) {
+      const j = await post('json', fields)
+      expect(j.statusCode, j.body).toBe(403)
+      expect(valid('errors', j.body)[0].code).toBe(403)
+      const x = await post('xml', fields)
+      expect(x.statusCode).toBe(403)
+      expect(xml(x.body, 'errors').error[0].code).toBe('403')
+    }
+    // An operator's session is not an Open311 key either.
+    expect((await operator.request({ method: 'POST', url: '/open311/v2/requests.json', payload: {} })).statusCode).toBe(
+      403,
+    )
+  })
+
+  it('unknown service_code → 404, missing → 400, no location or bad attribute → 400 with every problem listed', async () => {
+    expect((await post('json', request({ service_code: '9999' }))).statusCode).toBe(404)
+    expect((await post('json', request({ service_code: '' }))).statusCode).toBe(400)
+    const r = await post(
+      'json',
+      request({ lat: '', long: '', address_string: '', 'attribute[URGENCY]': 'very', phone: '12' }),
+    )
+    expect(r.statusCode).toBe(400)
+    const errs = valid('errors', r.body)
+    expect(errs.length).toBe(3)
+    const out = await post('json', request({ 'attribute[DIVISION]': '370687001' }))
+    expect(out.statusCode).toBe(400) // outside the key's scope (370612)
+    expect((await post('json', request({ 'attribute[COLOUR]': 'red' }))).statusCode).toBe(400)
+  })
+
+  let id: string
+  let number: string
+  it('creates a work order (channel open311) and answers with its id, in JSON', async () => {
+    const r = await post('json', request())
+    expect(r.statusCode, r.body).toBe(201)
+    const [created] = valid('post', r.body)
+    id = created.service_request_id
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(created.account_id).toBe('acct-7')
+    number = /工单编号 (\S+?)[，。]/.exec(created.service_notice)![1]!
+    expect(number).toMatch(/^牟热〔\d{4}〕\d{6}$/)
+  })
+
+  it('round trip: GET requests/{id} shows it open, with location, description and media_url; also by number', async () => {
+    const [o] = valid('requests', (await get(`/open311/v2/requests/${id}.json`)).body)
+    expect(o).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: HEATING,
+      description: '家里暖气不热，室温只有15度，请尽快处理。',
+      address: '牟平区文化街道正阳路 88 号 3 号楼',
+      lat: 37.38521,
+      long: 121.60134,
+      media_url: 'https://example.cn/photos/radiator.jpg',
+      agency_responsible: null,
+    })
+    expect(o.requested_datetime).toMatch(/\+08:00$/)
+    expect(o.expected_datetime).toMatch(/\+08:00$/)
+    // Caller data never shows.
+    expect(JSON.stringify(o)).not.toMatch(/13705351234|李秀兰|example\.cn\/?$|li\.xiulan/)
+
+    const x = xml((await get(`/open311/v2/requests/${encodeURIComponent(number)}.xml`)).body, 'service_requests')
+    expect(x.request).toHaveLength(1)
+    expect(x.request[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: HEATING })
+    expect(x.request[0].status_notes).toBe('已受理')
+
+    const nf = await get('/open311/v2/requests/00000000-0000-4000-8000-000000000000.xml')
+    expect(nf.statusCode).toBe(404)
+    expect(xml(nf.body, 'errors').error[0].code).toBe('404')
+  })
+
+  it('the order is a normal work order: operators see it (channel open311, caller data, the e-mail as a note)', async () => {
+    const d = (await operator.get(`/api/hotline/orders/${id}`)).json()
+    expect(d).toMatchObject({
+      channel: 'open311',
+      status: 'dispatching',
+      callerName: '李秀兰',
+      callerPhone: '13705351234',
+      requestType: 'complaint',
+      divisionCode: VILLAGE,
+    })
+    const note = d.timeline.find((e: { action: string }) => e.action === 'note')
+    expect(note.reason).toContain('li.xiulan@example.cn')
+    const list = (await operator.get('/api/hotline/orders?status=dispatching&pageSize=100')).json()
+    expect(list.items.some((o: { id: string }) => o.id === id)).toBe(true)
+  })
+
+  it('status goes open → closed when the order is closed through the hotline; notes are the public reply', async () => {
+    const steps: [Client, string, unknown][] = [
+      [operator, 'dispatch', { unitId: await unitId(t, 'MP-T002') }],
+      [wenhua, 'acknowledge', {}],
+      [wenhua, 'reply', { text: '已联系热力公司排查管道，室温恢复到20度。', contactMethod: 'phone' }],
+      [operator, 'review', { accept: true }],
+    ]
+    for (const [c, action, body] of steps) {
+      const r = await act(c, id, action, body)
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200)
+    }
+    const replied = valid('requests', (await get(`/open311/v2/requests/${id}.json`)).body)[0]
+    expect(replied).toMatchObject({ status: 'open', agency_responsible: '文化街道办事处' })
+    expect((await act(operator, id, 'follow-up', { result: 'satisfied' })).statusCode).toBe(200)
+
+    const [o] = valid('requests', (await get(`/open311/v2/requests/${id}.json`)).body)
+    expect(o.status).toBe('closed')
+    expect(o.status_notes).toBe('已联系热力公司排查管道，室温恢复到20度。')
+    expect(o.expected_datetime).toBeNull()
+    expect(o.updated_datetime).toMatch(/\+08:00$/)
+    const x = xml((await get(`/open311/v2/requests/${id}.xml`)).body, 'service_requests')
+    expect(x.request[0].status).toBe('closed')
+  })
+
+  it('XML stays well-formed with markup and control characters in the text', async () => {
+    const r = await post(
+      'xml',
+      request({ description: 'A <b>bold</b> & "quoted" \'claim\'\u0001 — 暖气 <![CDATA[x]]>', email: '' }),
+    )
+    expect(r.statusCode, r.body).toBe(201)
+    const created = xml(r.body, 'service_requests').request[0]
+    const got = xml((await get(`/open311/v2/requests/${created.service_request_id}.xml`)).body, 'service_requests')
+    expect(got.request[0].description).toBe('A <b>bold</b> & "quoted" \'claim\' — 暖气 <![CDATA[x]]>')
+  })
+})
+
+describe('GET requests', () => {
+  it('filters by status, service_code and date range (W3C), and by a service_request_id list', async () => {
+    const all = valid('requests', (await get('/open311/v2/requests.json')).body)
+    expect(all.length).toBeGreaterThanOrEqual(3)
+    const open = valid('requests', (await get('/open311/v2/requests.json?status=open')).body)
+    const closed = valid('requests', (await get('/open311/v2/requests.json?status=closed')).body)
+    expect(open.every((o: { status: string }) => o.status === 'open')).toBe(true)
+    expect(closed.every((o: { status: string }) => o.status === 'closed')).toBe(true)
+    expect(open.length + closed.length).toBe(all.length)
+    const both = valid('requests', (await get('/open311/v2/requests.json?status=open,closed')).body)
+    expect(both.length).toBe(all.length)
+
+    const heat = valid('requests', (await get(`/open311/v2/requests.json?service_code=${HEATING}`)).body)
+    expect(heat.length).toBeGreaterThanOrEqual(2)
+    expect(heat.every((o: { service_code: string }) => o.service_code.startsWith(HEATING))).toBe(true)
+
+    const future = new Date(Date.now() + 86_400_000)
+    const start = encodeURIComponent(w3c(future)!)
+    expect(valid('requests', (await get(`/open311/v2/requests.json?start_date=${start}`)).body)).toEqual([])
+    const yesterday = encodeURIComponent(w3c(new Date(Date.now() - 86_400_000))!)
+    const recent = valid('requests', (await get(`/open311/v2/requests.json?start_date=${yesterday}`)).body)
+    expect(recent.length).toBeGreaterThanOrEqual(2)
+
+    const ids = recent.slice(0, 2).map((o: { service_request_id: string }) => o.service_request_id)
+    // service_request_id overrides every other filter.
+    const picked = valid(
+      'requests',
+      (await get(`/open311/v2/requests.json?service_request_id=${ids.join(',')}&status=closed&service_code=99`)).body,
+    )
+    expect(picked.map((o: { service_request_id: string }) => o.service_request_id).sort()).toEqual([...ids].sort())
+
+    const x = xml((await get('/open311/v2/requests.xml?status=closed')).body, 'service_requests')
+    expect(x.request.length).toBe(closed.length)
+  })
+
+  it('bad parameters are 400 in the error shape: malformed date, span over 90 days, unknown status', async () => {
+    for (const q of [
+      'start_date=yesterday',
+      'start_date=2026-01-01T00:00:00%2B08:00&end_date=2026-06-01T00:00:00%2B08:00',
+      'status=pending',
+      'end_date=2026-01-01T00:00:00%2B08:00&start_date=2026-02-01T00:00:00%2B08:00',
+    ]) {
+      const r = await get(`/open311/v2/requests.json?${q}`)
+      expect(r.statusCode, q).toBe(400)
+      valid('errors', r.body)
+      const x = await get(`/open311/v2/requests.xml?${q}`)
+      expect(x.statusCode).toBe(400)
+      xml(x.body, 'errors')
+    }
+  })
+
+  it('no tokens are issued (realtime services); unknown formats and endpoints answer in the error shape', async () => {
+    const tok = await get('/open311/v2/tokens/abc.xml')
+    expect(tok.statusCode).toBe(404)
+    xml(tok.body, 'errors')
+    const fmt = await get('/open311/v2/services.html')
+    expect(fmt.statusCode).toBe(404)
+    valid('errors', fmt.body)
+    const none = await get('/open311/v2/nothing.xml')
+    expect(none.statusCode).toBe(404)
+    xml(none.body, 'errors')
+  })
+})

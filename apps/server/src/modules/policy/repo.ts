@@ -1,0 +1,547 @@
+/** SQL of the policy module: policy_* tables only, plus read-only core_org_unit / core_division names. */
+import type { InterpretationKind, PolicyLevel, PolicyStatus, QuestionStatus, Rule } from '@ruyu/contracts/policy'
+import type { Queryable, Tx } from '../../platform/db.ts'
+
+export interface PolicyRow {
+  id: string
+  title: string
+  docNumber: string | null
+  departmentId: string
+  departmentName: string
+  level: PolicyLevel
+  divisionCode: string
+  validFrom: string
+  validTo: string | null
+  benefitSummary: string
+  fullText: string
+  attachments: string[]
+  serviceItemCode: string | null
+  enterpriseServiceCode: string | null
+  rule: Rule | null
+  status: PolicyStatus
+  publishedAt: Date | null
+  matchCount: number
+  faqCount: number
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+const POLICY_COLS = `p.id, p.title, p.doc_number, p.department_id, o.name as department_name, p.level, p.division_code,
+  p.valid_from, p.valid_to, p.benefit_summary, p.full_text, p.attachments, p.service_item_code,
+  p.enterprise_service_code, p.rule, p.status, p.published_at, p.match_count, p.version, p.created_at, p.updated_at,
+  (select count(*) from policy_faq f where f.policy_id = p.id)::int as faq_count`
+
+const toPolicy = (r: Record<string, any>): PolicyRow => ({
+  id: r.id,
+  title: r.title,
+  docNumber: r.doc_number,
+  departmentId: r.department_id,
+  departmentName: r.department_name ?? '',
+  level: r.level,
+  divisionCode: r.division_code,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  benefitSummary: r.benefit_summary,
+  fullText: r.full_text,
+  attachments: r.attachments ?? [],
+  serviceItemCode: r.service_item_code,
+  enterpriseServiceCode: r.enterprise_service_code,
+  rule: r.rule,
+  status: r.status,
+  publishedAt: r.published_at,
+  matchCount: r.match_count,
+  faqCount: r.faq_count ?? 0,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+
+export interface PolicyWrite {
+  title: string
+  docNumber: string | null
+  departmentId: string
+  level: PolicyLevel
+  divisionCode: string
+  validFrom: string
+  validTo: string | null
+  benefitSummary: string
+  fullText: string
+  attachments: string[]
+  serviceItemCode: string | null
+  enterpriseServiceCode: string | null
+  rule: Rule | null
+}
+
+export interface QuestionRow {
+  id: string
+  policyId: string
+  policyTitle: string
+  uscc: string
+  enterpriseName: string
+  askerId: string
+  departmentId: string
+  departmentName: string
+  question: string
+  status: QuestionStatus
+  answer: string | null
+  answeredByName: string | null
+  answeredAt: Date | null
+  dueAt: Date | null
+  slaFlag: 'warning' | 'overdue' | null
+  workflowInstanceId: string | null
+  ratingLevel: number | null
+  faqId: string | null
+  createdAt: Date
+}
+
+const QUESTION_COLS = `q.id, q.policy_id, p.title as policy_title, q.uscc, q.enterprise_name, q.asker_id, q.department_id,
+  o.name as department_name, q.question, q.status, q.answer, q.answered_by_name, q.answered_at, q.due_at, q.sla_flag,
+  q.workflow_instance_id, q.rating_level, f.id as faq_id, q.created_at`
+const QUESTION_FROM = `policy_question q join policy_policy p on p.id = q.policy_id
+  join core_org_unit o on o.id = q.department_id left join policy_faq f on f.question_id = q.id`
+
+const toQuestion = (r: Record<string, any>): QuestionRow => ({
+  id: r.id,
+  policyId: r.policy_id,
+  policyTitle: r.policy_title,
+  uscc: r.uscc,
+  enterpriseName: r.enterprise_name,
+  askerId: r.asker_id,
+  departmentId: r.department_id,
+  departmentName: r.department_name,
+  question: r.question,
+  status: r.status,
+  answer: r.answer,
+  answeredByName: r.answered_by_name,
+  answeredAt: r.answered_at,
+  dueAt: r.due_at,
+  slaFlag: r.sla_flag,
+  workflowInstanceId: r.workflow_instance_id,
+  ratingLevel: r.rating_level,
+  faqId: r.faq_id,
+  createdAt: r.created_at,
+})
+
+export interface PolicyFilter {
+  q?: string
+  status?: PolicyStatus
+  level?: PolicyLevel
+  departmentId?: string
+  /** Public lists: published and expired only. */
+  publicOnly?: boolean
+  limit: number
+  offset: number
+}
+
+// The status a reader sees: a published policy past its validity is expired (the daily sweep then marks it).
+const SHOWN_STATUS = `(case when p.status = 'published' and p.valid_to < $1::date then 'expired' else p.status end)`
+
+export const policyRepo = {
+  async insertPolicy(tx: Tx, w: PolicyWrite, createdBy: string | null): Promise<string> {
+    const { rows } = await tx.query(
+      `insert into policy_policy (title, doc_number, department_id, level, division_code, valid_from, valid_to,
+         benefit_summary, full_text, attachments, service_item_code, enterprise_service_code, rule, created_by)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) returning id`,
+      [
+        w.title,
+        w.docNumber,
+        w.departmentId,
+        w.level,
+        w.divisionCode,
+        w.validFrom,
+        w.validTo,
+        w.benefitSummary,
+        w.fullText,
+        w.attachments,
+        w.serviceItemCode,
+        w.enterpriseServiceCode,
+        w.rule === null ? null : JSON.stringify(w.rule),
+        createdBy,
+      ],
+    )
+    return rows[0].id
+  },
+
+  async updatePolicy(tx: Tx, id: string, w: PolicyWrite) {
+    await tx.query(
+      `update policy_policy set title = $2, doc_number = $3, department_id = $4, level = $5, division_code = $6,
+         valid_from = $7, valid_to = $8, benefit_summary = $9, full_text = $10, attachments = $11,
+         service_item_code = $12, enterprise_service_code = $13, rule = $14, version = version + 1, updated_at = now()
+       where id = $1`,
+      [
+        id,
+        w.title,
+        w.docNumber,
+        w.departmentId,
+        w.level,
+        w.divisionCode,
+        w.validFrom,
+        w.validTo,
+        w.benefitSummary,
+        w.fullText,
+        w.attachments,
+        w.serviceItemCode,
+        w.enterpriseServiceCode,
+        w.rule === null ? null : JSON.stringify(w.rule),
+      ],
+    )
+  },
+
+  async setStatus(tx: Tx, id: string, status: PolicyStatus, by: string | null) {
+    await tx.query(
+      `update policy_policy set status = $2, version = version + 1, updated_at = now(),
+         published_at = case when $2 = 'published' then coalesce(published_at, now()) else published_at end,
+         published_by = case when $2 = 'published' then coalesce(published_by, $3) else published_by end,
+         expired_at = case when $2 = 'expired' then now() else expired_at end
+       where id = $1`,
+      [id, status, by],
+    )
+  },
+
+  async findPolicy(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<PolicyRow | null> {
+    if (opts.lock) await q.query('select 1 from policy_policy where id = $1 for update', [id])
+    const { rows } = await q.query(
+      `select ${POLICY_COLS} from policy_policy p join core_org_unit o on o.id = p.department_id where p.id = $1`,
+      [id],
+    )
+    return rows[0] ? toPolicy(rows[0]) : null
+  },
+
+  async listPolicies(q: Queryable, f: PolicyFilter, today: string) {
+    // $1 (today) is always referenced, so the count query and the page query share their parameters.
+    const where: string[] = ['$1::date is not null']
+    const params: unknown[] = [today]
+    const add = (v: unknown) => {
+      params.push(v)
+      return `$${params.length}`
+    }
+    if (f.publicOnly) where.push(`p.status <> 'draft'`)
+    if (f.status) where.push(`${SHOWN_STATUS} = ${add(f.status)}`)
+    if (f.level) where.push(`p.level = ${add(f.level)}`)
+    if (f.departmentId) where.push(`p.department_id = ${add(f.departmentId)}`)
+    if (f.q) {
+      const like = add(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      where.push(`(p.title ilike ${like} or p.benefit_summary ilike ${like} or p.doc_number ilike ${like})`)
+    }
+    const w = `where ${where.join(' and ')}`
+    const total = (await q.query(`select count(*)::int n from policy_policy p ${w}`, params)).rows[0].n as number
+    const { rows } = await q.query(
+      `select ${POLICY_COLS}, ${SHOWN_STATUS} as shown_status
+       from policy_policy p join core_org_unit o on o.id = p.department_id ${w}
+       order by (${SHOWN_STATUS} = 'published') desc, p.published_at desc nulls first, p.created_at desc, p.id
+       limit ${add(f.limit)} offset ${add(f.offset)}`,
+      params,
+    )
+    return { total, items: rows.map((r) => ({ ...toPolicy(r), status: r.shown_status as PolicyStatus })) }
+  },
+
+  /** Published, currently valid policies that carry a rule (what matching runs over). */
+  async matchablePolicies(
+    q: Queryable,
+    today: string,
+  ): Promise<{ id: string; title: string; version: number; rule: Rule }[]> {
+    const { rows } = await q.query(
+      `select id, title, version, rule from policy_policy
+       where status = 'published' and rule is not null and (valid_to is null or valid_to >= $1::date)
+         and valid_from <= $1::date
+       order by id`,
+      [today],
+    )
+    return rows
+  },
+
+  /** Changes whenever the set of matchable policies or any of their rules may have changed. */
+  async matchableStamp(q: Queryable): Promise<string> {
+    const { rows } = await q.query(
+      `select count(*)::int n, coalesce(sum(version), 0)::bigint v, max(updated_at) u
+       from policy_policy where status = 'published'`,
+    )
+    return `${rows[0].n}:${rows[0].v}:${rows[0].u?.toISOString() ?? ''}`
+  },
+
+  /** Inserts matches that do not exist yet; returns the USCCs that were new (pushed now, never again). */
+  async insertMatches(
+    tx: Tx,
+    policyId: string,
+    matches: { uscc: string; name: string; reasons: string[] }[],
+  ): Promise<string[]> {
+    if (!matches.length) return []
+    const { rows } = await tx.query(
+      `insert into policy_match (policy_id, uscc, enterprise_name, reasons)
+       select $1, m.uscc, m.name, m.reasons
+       from jsonb_to_recordset($2::jsonb) as m(uscc text, name text, reasons jsonb)
+       on conflict (policy_id, uscc) do nothing returning uscc`,
+      [policyId, JSON.stringify(matches)],
+    )
+    return rows.map((r) => r.uscc)
+  },
+
+  async refreshMatchCount(tx: Tx, policyIds: string[]) {
+    if (!policyIds.length) return
+    await tx.query(
+      `update policy_policy p set match_count = (select count(*) from policy_match m where m.policy_id = p.id),
+         matched_at = now()
+       where p.id = any($1::uuid[])`,
+      [policyIds],
+    )
+  },
+
+  async matchedPolicyIds(q: Queryable, uscc: string): Promise<Set<string>> {
+    const { rows } = await q.query('select policy_id from policy_match where uscc = $1', [uscc])
+    return new Set(rows.map((r) => r.policy_id))
+  },
+
+  async existingMatches(q: Queryable, policyId: string): Promise<Set<string>> {
+    const { rows } = await q.query('select uscc from policy_match where policy_id = $1', [policyId])
+    return new Set(rows.map((r) => r.uscc))
+  },
+
+  async myPolicies(q: Queryable, uscc: string, f: { unreadOnly: boolean; limit: number; offset: number }) {
+    const unread = f.unreadOnly ? 'and m.read_at is null' : ''
+    const counts = await q.query(
+      `select count(*) filter (where ${f.unreadOnly ? 'read_at is null' : 'true'})::int total,
+         count(*) filter (where read_at is null)::int unread from policy_match where uscc = $1`,
+      [uscc],
+    )
+    const { rows } = await q.query(
+      `select ${POLICY_COLS}, m.reasons as match_reasons, m.matched_at as match_at, m.read_at as match_read_at
+       from policy_match m join policy_policy p on p.id = m.policy_id join core_org_unit o on o.id = p.department_id
+       where m.uscc = $1 ${unread}
+       order by m.matched_at desc, p.id limit $2 offset $3`,
+      [uscc, f.limit, f.offset],
+    )
+    return {
+      total: counts.rows[0].total as number,
+      unread: counts.rows[0].unread as number,
+      items: rows.map((r) => ({
+        policy: toPolicy(r),
+        reasons: r.match_reasons as string[],
+        matchedAt: r.match_at as Date,
+        readAt: r.match_read_at as Date | null,
+      })),
+    }
+  },
+
+  async myMatch(q: Queryable, policyId: string, uscc: string) {
+    const { rows } = await q.query(
+      'select reasons, matched_at, read_at from policy_match where policy_id = $1 and uscc = $2',
+      [policyId, uscc],
+    )
+    const r = rows[0]
+    return r
+      ? { reasons: r.reasons as string[], matchedAt: r.matched_at as Date, readAt: r.read_at as Date | null }
+      : null
+  },
+
+  async markRead(q: Queryable, policyId: string, uscc: string): Promise<boolean> {
+    const r = await q.query(
+      'update policy_match set read_at = coalesce(read_at, now()) where policy_id = $1 and uscc = $2',
+      [policyId, uscc],
+    )
+    return (r.rowCount ?? 0) > 0
+  },
+
+  async policyMatches(q: Queryable, policyId: string, limit: number, offset: number) {
+    const counts = await q.query(
+      'select count(*)::int total, count(read_at)::int read from policy_match where policy_id = $1',
+      [policyId],
+    )
+    const { rows } = await q.query(
+      `select uscc, enterprise_name, reasons, matched_at, read_at from policy_match where policy_id = $1
+       order by matched_at desc, uscc limit $2 offset $3`,
+      [policyId, limit, offset],
+    )
+    return {
+      total: counts.rows[0].total as number,
+      read: counts.rows[0].read as number,
+      items: rows.map((r) => ({
+        uscc: r.uscc as string,
+        name: r.enterprise_name as string,
+        reasons: r.reasons as string[],
+        matchedAt: r.matched_at as Date,
+        readAt: r.read_at as Date | null,
+      })),
+    }
+  },
+
+  async interpretations(q: Queryable, policyId: string) {
+    const { rows } = await q.query(
+      `select id, policy_id, kind, title, body, media, speaker, created_at from policy_interpretation
+       where policy_id = $1 order by created_at, id`,
+      [policyId],
+    )
+    return rows.map((r) => ({
+      id: r.id as string,
+      policyId: r.policy_id as string,
+      kind: r.kind as InterpretationKind,
+      title: r.title as string,
+      body: r.body as string,
+      media: (r.media ?? []) as string[],
+      speaker: r.speaker as string | null,
+      createdAt: (r.created_at as Date).toISOString(),
+    }))
+  },
+
+  async insertInterpretation(
+    tx: Tx,
+    policyId: string,
+    i: { kind: InterpretationKind; title: string; body: string; media: string[]; speaker: string | null },
+    by: string | null,
+  ): Promise<string> {
+    const { rows } = await tx.query(
+      `insert into policy_interpretation (policy_id, kind, title, body, media, speaker, created_by)
+       values ($1,$2,$3,$4,$5,$6,$7) returning id`,
+      [policyId, i.kind, i.title, i.body, i.media, i.speaker, by],
+    )
+    return rows[0].id
+  },
+
+  async faqs(q: Queryable, policyId: string) {
+    const { rows } = await q.query(
+      `select id, policy_id, question_id, question, answer, published_at from policy_faq where policy_id = $1
+       order by published_at, id`,
+      [policyId],
+    )
+    return rows.map((r) => ({
+      id: r.id as string,
+      policyId: r.policy_id as string,
+      questionId: r.question_id as string | null,
+      question: r.question as string,
+      answer: r.answer as string,
+      publishedAt: (r.published_at as Date).toISOString(),
+    }))
+  },
+
+  /** Returns the new FAQ id, or null when the question already has one. */
+  async insertFaq(
+    tx: Tx,
+    f: { policyId: string; questionId: string | null; question: string; answer: string },
+    by: string | null,
+  ): Promise<string | null> {
+    const { rows } = await tx.query(
+      `insert into policy_faq (policy_id, question_id, question, answer, published_by) values ($1,$2,$3,$4,$5)
+       on conflict (question_id) do nothing returning id`,
+      [f.policyId, f.questionId, f.question, f.answer, by],
+    )
+    return rows[0]?.id ?? null
+  },
+
+  async insertQuestion(
+    tx: Tx,
+    x: {
+      policyId: string
+      uscc: string
+      enterpriseName: string
+      askerId: string
+      departmentId: string
+      question: string
+    },
+  ): Promise<string> {
+    const { rows } = await tx.query(
+      `insert into policy_question (policy_id, uscc, enterprise_name, asker_id, department_id, question)
+       values ($1,$2,$3,$4,$5,$6) returning id`,
+      [x.policyId, x.uscc, x.enterpriseName, x.askerId, x.departmentId, x.question],
+    )
+    return rows[0].id
+  },
+
+  async findQuestion(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<QuestionRow | null> {
+    if (opts.lock) await q.query('select 1 from policy_question where id = $1 for update', [id])
+    const { rows } = await q.query(`select ${QUESTION_COLS} from ${QUESTION_FROM} where q.id = $1`, [id])
+    return rows[0] ? toQuestion(rows[0]) : null
+  },
+
+  async updateQuestion(
+    tx: Tx,
+    id: string,
+    patch: Partial<{
+      status: QuestionStatus
+      answer: string
+      answeredBy: string | null
+      answeredByName: string | null
+      answeredAt: Date
+      dueAt: Date | null
+      slaFlag: 'warning' | 'overdue' | null
+      workflowInstanceId: string
+      ratingId: string
+      ratingLevel: number
+    }>,
+  ) {
+    const cols: Record<string, string> = {
+      status: 'status',
+      answer: 'answer',
+      answeredBy: 'answered_by',
+      answeredByName: 'answered_by_name',
+      answeredAt: 'answered_at',
+      dueAt: 'due_at',
+      slaFlag: 'sla_flag',
+      workflowInstanceId: 'workflow_instance_id',
+      ratingId: 'rating_id',
+      ratingLevel: 'rating_level',
+    }
+    const sets: string[] = []
+    const params: unknown[] = [id]
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) continue
+      params.push(v)
+      sets.push(`${cols[k]} = $${params.length}`)
+    }
+    if (!sets.length) return
+    await tx.query(`update policy_question set ${sets.join(', ')}, updated_at = now() where id = $1`, params)
+  },
+
+  async listQuestions(
+    q: Queryable,
+    f: {
+      departmentIds: string[] | null
+      uscc: string | null
+      status?: QuestionStatus
+      policyId?: string
+      limit: number
+      offset: number
+    },
+  ) {
+    const where: string[] = []
+    const params: unknown[] = []
+    const add = (v: unknown) => {
+      params.push(v)
+      return `$${params.length}`
+    }
+    if (f.departmentIds) where.push(`q.department_id = any(${add(f.departmentIds)}::uuid[])`)
+    if (f.uscc) where.push(`q.uscc = ${add(f.uscc)}`)
+    if (f.status) where.push(`q.status = ${add(f.status)}`)
+    if (f.policyId) where.push(`q.policy_id = ${add(f.policyId)}`)
+    const w = where.length ? `where ${where.join(' and ')}` : ''
+    const total = (await q.query(`select count(*)::int n from policy_question q ${w}`, params)).rows[0].n as number
+    const { rows } = await q.query(
+      `select ${QUESTION_COLS} from ${QUESTION_FROM} ${w}
+       order by (q.status = 'open') desc, q.due_at nulls last, q.created_at desc, q.id
+       limit ${add(f.limit)} offset ${add(f.offset)}`,
+      params,
+    )
+    return { total, items: rows.map(toQuestion) }
+  },
+
+  async departmentExists(q: Queryable, id: string): Promise<boolean> {
+    return ((await q.query('select 1 from core_org_unit where id = $1', [id])).rowCount ?? 0) > 0
+  },
+
+  /** Names of divisions (latest data year), for explanations. */
+  async divisionNames(q: Queryable): Promise<Map<string, string>> {
+    const { rows } = await q.query(
+      `select distinct on (code) code, name from core_division order by code, data_year desc`,
+    )
+    return new Map(rows.map((r) => [r.code as string, r.name as string]))
+  },
+
+  /** Marks published policies past their validity as expired; returns their ids. */
+  async expireDue(tx: Tx, today: string): Promise<string[]> {
+    const { rows } = await tx.query(
+      `update policy_policy set status = 'expired', expired_at = now(), version = version + 1, updated_at = now()
+       where status = 'published' and valid_to < $1::date returning id`,
+      [today],
+    )
+    return rows.map((r) => r.id)
+  },
+}
