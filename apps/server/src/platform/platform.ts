@@ -60,7 +60,7 @@ export async function createPlatform(
     files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
     jobs,
-    settings: createSettings(db),
+    settings: createSettings(db, caches),
     caches,
     log,
     addWorker(start) {

@@ -516,17 +516,22 @@ export const hotlineRepo = {
   },
 
   async updateOrder(tx: Tx, id: string, patch: Partial<OrderRow>) {
+    await hotlineRepo.updateOrderReturning(tx, id, patch)
+  },
+  /** Updates and answers the row as it now is (no second read). */
+  async updateOrderReturning(tx: Tx, id: string, patch: Partial<OrderRow>): Promise<OrderRow | null> {
     const keys = Object.keys(patch).filter((k) => COLUMNS[k] && (patch as Record<string, unknown>)[k] !== undefined)
-    if (!keys.length) return
+    if (!keys.length) return null
     const values = keys.map((k) => {
       const v = (patch as Record<string, unknown>)[k]
       return k === 'pendingExtension' && v ? JSON.stringify(v) : v
     })
-    await tx.query(
+    const { rows } = await tx.query(
       `update hotline_order set ${keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')},
-         updated_at = now(), version = version + 1 where id = $1`,
+         updated_at = now(), version = version + 1 where id = $1 returning *`,
       [id, ...values],
     )
+    return rows[0] ? toOrder(rows[0]) : null
   },
   async lockOrder(tx: Tx, id: string): Promise<OrderRow | null> {
     const { rows } = await tx.query('select * from hotline_order where id = $1 for update', [id])
@@ -658,7 +663,17 @@ export const hotlineRepo = {
     const dLat = f.radiusMetres / 111_320
     const dLng = f.lat !== null ? f.radiusMetres / (111_320 * Math.max(0.01, Math.cos((f.lat * Math.PI) / 180))) : 0
     const { rows } = await q.query(
-      `with hotline_candidates as (
+      // Three index probes (phone, address, category + box) instead of one OR over the whole window.
+      `with hotline_dup_ids as (
+         select id from hotline_order where caller_phone = $1::text and received_at >= now() - make_interval(days => $7::int)
+         union
+         select id from hotline_order where division_code = $3::text
+           and regexp_replace(lower(address), '\\s', '', 'g') = $4::text and received_at >= now() - make_interval(days => $7::int)
+         union
+         select id from hotline_order where $5::float8 is not null and lat is not null and category_id = $2::uuid
+           and received_at >= now() - make_interval(days => $7::int)
+           and lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and lng between $6::float8 - $10::float8 and $6::float8 + $10::float8
+       ), hotline_candidates as (
          select o.id, o.number, o.status, o.received_at, o.address, o.title, cat.path_name as category_name,
            (o.caller_phone = $1::text) as same_phone,
            ($5::float8 is not null and o.lat is not null and o.category_id = $2::uuid
@@ -668,11 +683,8 @@ export const hotlineRepo = {
              6371000 * 2 * asin(sqrt(power(sin(radians(o.lat - $5::float8) / 2), 2)
                + cos(radians($5::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - $6::float8) / 2), 2)))
            end as distance
-         from hotline_order o left join hotline_category cat on cat.id = o.category_id
-         where o.received_at >= now() - make_interval(days => $7::int) and o.status <> 'merged'
-           and ($8::uuid is null or o.id <> $8::uuid) and o.division_code like any($12::text[])
-           and (o.caller_phone = $1::text or (o.division_code = $3::text and regexp_replace(lower(o.address), '\\s', '', 'g') = $4::text)
-             or (o.category_id = $2::uuid and o.lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and o.lng between $6::float8 - $10::float8 and $6::float8 + $10::float8)))
+         from hotline_dup_ids d join hotline_order o on o.id = d.id left join hotline_category cat on cat.id = o.category_id
+         where o.status <> 'merged' and ($8::uuid is null or o.id <> $8::uuid) and o.division_code like any($12::text[]))
        select *, (in_box and distance <= $11::float8) as nearby from hotline_candidates
        where same_phone or same_address or (in_box and distance <= $11::float8)
        order by received_at desc limit 10`,

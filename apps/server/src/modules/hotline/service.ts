@@ -523,13 +523,13 @@ export function createHotlineService(deps: HotlineDeps) {
         attachments: input.attachments,
         unitId: null,
       })
-      await repo.updateOrder(tx, id, { workflowInstanceId: inst.id })
-      o = (await repo.lockOrder(tx, id))!
-      if (opts.directAnswer) await closeDirect(tx, w, o, opts.directAnswer, new Date(), opts.requestId)
+      if (opts.directAnswer) {
+        await repo.updateOrder(tx, id, { workflowInstanceId: inst.id })
+        await closeDirect(tx, w, { ...o, workflowInstanceId: inst.id }, opts.directAnswer, new Date(), opts.requestId)
+      }
       // The number last: its counter row stays locked until commit.
       const number = (await allocateDocNumber(tx, 'hotline.order', receivedAt)).number
-      await repo.updateOrder(tx, id, { number })
-      o = (await repo.lockOrder(tx, id))!
+      o = (await repo.updateOrderReturning(tx, id, { number, workflowInstanceId: inst.id }))!
       await audit(tx, w, o, 'intake', { channel: input.channel, upstream: opts.upstream ?? null }, opts.requestId)
       await platform.events.enqueue(tx, 'hotline.order.received', {
         orderId: id,
