@@ -25,6 +25,32 @@ export function afterCommit(tx: Tx, fn: () => void): void {
   afterCommitHooks.set(tx, hooks)
 }
 
+const beforeCommitHooks = new WeakMap<pg.PoolClient, Array<() => Promise<void>>>()
+const managed = new WeakSet<pg.PoolClient>()
+
+/**
+ * Runs fn inside the transaction just before it commits (to write batched rows in one statement). Answers false,
+ * and does nothing, when the client is not in a transaction opened by `db.tx`: the caller must write at once.
+ */
+export function beforeCommit(tx: Tx, fn: () => Promise<void>): boolean {
+  if (!managed.has(tx)) return false
+  const hooks = beforeCommitHooks.get(tx) ?? []
+  if (!hooks.includes(fn)) hooks.push(fn)
+  beforeCommitHooks.set(tx, hooks)
+  return true
+}
+
+/**
+ * Writes what the transaction has buffered for its commit now (before taking a lock held until commit, so the
+ * batched statements do not run while others wait). Later buffering starts a new batch.
+ */
+export async function flushBeforeCommit(tx: Tx): Promise<void> {
+  for (let hooks = beforeCommitHooks.get(tx); hooks?.length; hooks = beforeCommitHooks.get(tx)) {
+    beforeCommitHooks.delete(tx)
+    for (const h of hooks) await h()
+  }
+}
+
 const afterTxHooks = new WeakMap<pg.PoolClient, Array<() => void>>()
 
 /** Runs fn when the given transaction ends, committed or rolled back (to forget per-transaction state). */
@@ -51,7 +77,9 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
       const client = await pool.connect()
       try {
         await client.query('begin')
+        managed.add(client)
         const out = await fn(client)
+        await flushBeforeCommit(client)
         await client.query('commit')
         const hooks = afterCommitHooks.get(client)
         afterCommitHooks.delete(client)
@@ -60,10 +88,12 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
         return out
       } catch (err) {
         afterCommitHooks.delete(client)
+        beforeCommitHooks.delete(client)
         await client.query('rollback').catch(() => {})
         runAfterTx(client)
         throw err
       } finally {
+        managed.delete(client)
         client.release()
       }
     },

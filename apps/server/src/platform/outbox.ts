@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { afterCommit, type Db, type Tx } from './db.ts'
+import { afterCommit, afterTx, beforeCommit, type Db, type Tx } from './db.ts'
 
 export interface OutboxEvent<P = Record<string, unknown>> {
   id: number
@@ -16,7 +16,7 @@ export type Subscriber = (event: OutboxEvent, tx: Tx) => Promise<void>
  * "dispatched" mark commit together: at-least-once, idempotent subscribers).
  */
 export interface Events {
-  enqueue(tx: Tx, name: string, payload: Record<string, unknown>): Promise<number>
+  enqueue(tx: Tx, name: string, payload: Record<string, unknown>): Promise<void>
   subscribe(name: string, fn: Subscriber): void
   /** Delivers everything pending now; returns how many events were delivered. */
   drain(): Promise<number>
@@ -93,6 +93,17 @@ export function createEvents(
     return current
   }
 
+  const pending = new WeakMap<Tx, { name: string; payload: Record<string, unknown> }[]>()
+  async function insertEvents(tx: Tx, rows: { name: string; payload: Record<string, unknown> }[]) {
+    if (!rows.length) return
+    await tx.query({
+      name: 'core_outbox_insert_many',
+      text: `insert into core_outbox (name, payload)
+             select e->>'name', e->'payload' from jsonb_array_elements($1::jsonb) with ordinality as x(e, n) order by n`,
+      values: [JSON.stringify(rows)],
+    })
+  }
+
   const kickSoon = () => setImmediate(kick)
   const kick = () => {
     if (!started) return
@@ -101,14 +112,25 @@ export function createEvents(
 
   return {
     async enqueue(tx, name, payload) {
-      const { rows } = await tx.query({
-        name: 'core_outbox_insert',
-        text: 'insert into core_outbox (name, payload) values ($1, $2) returning id',
-        values: [name, JSON.stringify(payload)],
-      })
       // Deliver right after this transaction commits, not only at the next poll.
       afterCommit(tx, kickSoon)
-      return Number(rows[0].id)
+      // A transaction's events are written together, in one statement just before it commits.
+      let list = pending.get(tx)
+      if (!list) {
+        list = []
+        const rows = list
+        const flush = () => {
+          pending.delete(tx)
+          return insertEvents(tx, rows)
+        }
+        if (!beforeCommit(tx, flush)) {
+          await insertEvents(tx, [{ name, payload }])
+          return
+        }
+        pending.set(tx, list)
+        afterTx(tx, () => pending.delete(tx))
+      }
+      list.push({ name, payload })
     },
     subscribe(name, fn) {
       subscribers.set(name, [...(subscribers.get(name) ?? []), fn])

@@ -75,17 +75,75 @@ function visibleWhere(v: Visibility, first: number): { sql: string; params: unkn
   }
 }
 
+export interface NewMaterial {
+  code: string
+  name: string
+  itemCodes: string[]
+  required: boolean
+  fileId: string | null
+  pending: boolean
+  dueDate: string | null
+}
+
+export interface NewItem {
+  code: string
+  version: number
+  name: string
+  departmentId: string
+  stageNo: number
+  committedDays: number
+  legalDays: number
+  certificateKind: string | null
+  certificateName: string | null
+  zoneKind: string | null
+  zoneReportNo: string | null
+  status: string
+}
+
+export interface NewZoneReuse {
+  kindCode: string
+  kindName: string
+  reportNo: string
+  itemCodes: string[]
+  landAreaMu: number
+  costPerMuYuan: number
+  savingYuan: number
+}
+
 export const approvalRepo = {
+  /** The case with its materials, items and zone reuse, in one statement (one round trip per submission). */
   async insertCase(
     tx: Tx,
     c: Omit<CaseRow, 'id' | 'submittedAt' | 'issuedAt' | 'closedAt' | 'workflowInstanceId'>,
+    parts: { materials: NewMaterial[]; items: NewItem[]; zone: NewZoneReuse[] },
   ): Promise<CaseRow> {
     const { rows } = await tx.query({
-      name: 'ap_insert_case',
-      text: `insert into approval_case (number, theme_code, theme_version, variant_key, variant_name, title, project_code,
-         division_code, park_code, channel, applicant_user_id, enterprise_uscc, enterprise_name, contact_name,
-         contact_mobile, clerk_id, location_id, form, plan, status, committed_days, form_labels)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) returning *`,
+      name: 'ap_insert_case_with_parts',
+      text: `with approval_new_case as (
+         insert into approval_case (number, theme_code, theme_version, variant_key, variant_name, title, project_code,
+           division_code, park_code, channel, applicant_user_id, enterprise_uscc, enterprise_name, contact_name,
+           contact_mobile, clerk_id, location_id, form, plan, status, committed_days, form_labels)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) returning *
+       ), approval_new_materials as (
+         insert into approval_case_material (case_id, code, name, item_codes, required, file_id, pending, due_date)
+         select c.id, m->>'code', m->>'name', array(select jsonb_array_elements_text(m->'itemCodes')),
+           (m->>'required')::boolean, (m->>'fileId')::uuid, (m->>'pending')::boolean, (m->>'dueDate')::date
+         from approval_new_case c, jsonb_array_elements($23::jsonb) m
+       ), approval_new_items as (
+         insert into approval_case_item (case_id, item_code, item_version, item_name, department_id, stage_no,
+           committed_days, legal_days, certificate_kind, certificate_name, zone_kind, zone_report_no, status)
+         select c.id, i->>'code', (i->>'version')::int, i->>'name', (i->>'departmentId')::uuid, (i->>'stageNo')::int,
+           (i->>'committedDays')::int, (i->>'legalDays')::int, i->>'certificateKind', i->>'certificateName',
+           i->>'zoneKind', i->>'zoneReportNo', i->>'status'
+         from approval_new_case c, jsonb_array_elements($24::jsonb) i
+       ), approval_new_zone as (
+         insert into approval_zone_reuse (case_id, kind_code, kind_name, report_no, item_codes, land_area_mu,
+           cost_per_mu_yuan, saving_yuan)
+         select c.id, z->>'kindCode', z->>'kindName', z->>'reportNo', array(select jsonb_array_elements_text(z->'itemCodes')),
+           (z->>'landAreaMu')::numeric, (z->>'costPerMuYuan')::numeric, (z->>'savingYuan')::numeric
+         from approval_new_case c, jsonb_array_elements($25::jsonb) z
+       )
+       select * from approval_new_case`,
       values: [
         c.number,
         c.themeCode,
@@ -109,81 +167,12 @@ export const approvalRepo = {
         c.status,
         c.committedDays,
         JSON.stringify(c.formLabels),
+        JSON.stringify(parts.materials),
+        JSON.stringify(parts.items),
+        JSON.stringify(parts.zone),
       ],
     })
     return toCase(rows[0])
-  },
-  async insertMaterials(
-    tx: Tx,
-    caseId: string,
-    ms: {
-      code: string
-      name: string
-      itemCodes: string[]
-      required: boolean
-      fileId: string | null
-      pending: boolean
-      dueDate: string | null
-    }[],
-  ) {
-    if (!ms.length) return
-    await tx.query({
-      name: 'ap_insert_materials',
-      text: `insert into approval_case_material (case_id, code, name, item_codes, required, file_id, pending, due_date)
-       select $1, m->>'code', m->>'name', array(select jsonb_array_elements_text(m->'itemCodes')), (m->>'required')::boolean,
-         (m->>'fileId')::uuid, (m->>'pending')::boolean, (m->>'dueDate')::date
-       from jsonb_array_elements($2::jsonb) m`,
-      values: [caseId, JSON.stringify(ms)],
-    })
-  },
-  async insertItems(
-    tx: Tx,
-    caseId: string,
-    items: {
-      code: string
-      version: number
-      name: string
-      departmentId: string
-      stageNo: number
-      committedDays: number
-      legalDays: number
-      certificateKind: string | null
-      certificateName: string | null
-      zoneKind: string | null
-      zoneReportNo: string | null
-      status: string
-    }[],
-  ) {
-    await tx.query({
-      name: 'ap_insert_items',
-      text: `insert into approval_case_item (case_id, item_code, item_version, item_name, department_id, stage_no, committed_days,
-         legal_days, certificate_kind, certificate_name, zone_kind, zone_report_no, status)
-       select $1, i->>'code', (i->>'version')::int, i->>'name', (i->>'departmentId')::uuid, (i->>'stageNo')::int,
-         (i->>'committedDays')::int, (i->>'legalDays')::int, i->>'certificateKind', i->>'certificateName', i->>'zoneKind',
-         i->>'zoneReportNo', i->>'status'
-       from jsonb_array_elements($2::jsonb) i`,
-      values: [caseId, JSON.stringify(items)],
-    })
-  },
-  async insertZoneReuse(
-    tx: Tx,
-    caseId: string,
-    rs: {
-      kindCode: string
-      kindName: string
-      reportNo: string
-      itemCodes: string[]
-      landAreaMu: number
-      costPerMuYuan: number
-      savingYuan: number
-    }[],
-  ) {
-    for (const r of rs)
-      await tx.query(
-        `insert into approval_zone_reuse (case_id, kind_code, kind_name, report_no, item_codes, land_area_mu, cost_per_mu_yuan, saving_yuan)
-         values ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [caseId, r.kindCode, r.kindName, r.reportNo, r.itemCodes, r.landAreaMu, r.costPerMuYuan, r.savingYuan],
-      )
   },
   async setNumberAndWorkflow(tx: Tx, caseId: string, number: string, instanceId: string) {
     await tx.query({

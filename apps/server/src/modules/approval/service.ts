@@ -5,7 +5,7 @@ import { maskMobile } from '@ruyu/contracts/identifiers'
 import type { SubmitRating } from '@ruyu/contracts/rating'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
-import type { Tx } from '../../platform/db.ts'
+import { flushBeforeCommit, type Tx } from '../../platform/db.ts'
 import { allocateDocNumber } from '../../platform/doc-number.ts'
 import { forbidden, validationFailed } from '../../platform/errors.ts'
 import type { Platform } from '../../platform/platform.ts'
@@ -215,9 +215,38 @@ export function createApprovalService(deps: ApprovalDeps) {
     return db.tx(async (tx) => {
       await workflow.publish(tx, withBranchSignal(), actor)
       await workflow.publish(tx, spec, actor)
+      const given = new Map(input.materials.map((m) => [m.code, m]))
+      const materialRows = combined.materials
+        .filter((m) => given.has(m.code))
+        .map((m) => ({
+          code: m.code,
+          name: m.name,
+          itemCodes: m.itemCodes,
+          required: m.required,
+          fileId: given.get(m.code)!.fileId ?? null,
+          pending: !given.get(m.code)!.fileId,
+          dueDate: given.get(m.code)!.fileId ? null : (given.get(m.code)!.pendingDueDate ?? null),
+        }))
+      const zoneOf = new Map(zone.reuse.flatMap((r) => r.itemCodes.map((code) => [code, r] as const)))
+      const itemRows = items.map((i) => ({
+        code: i.code,
+        version: i.version,
+        name: i.name,
+        departmentId: i.departmentId,
+        departmentName: i.departmentName,
+        stageNo: i.stageNo,
+        committedDays: i.committedDays,
+        legalDays: i.legalDays,
+        certificateKind: i.certificate?.kind ?? null,
+        certificateName: i.certificate?.name ?? null,
+        zoneKind: zoneOf.get(i.code)?.kindCode ?? null,
+        zoneReportNo: zoneOf.get(i.code)?.reportNo ?? null,
+        status: zone.satisfied.has(i.code) ? 'zone_satisfied' : 'in_review',
+      }))
+      const zoneRows = zone.reuse.map((r) => ({ ...r, landAreaMu }))
       // The receipt number is allocated last (its counter row stays locked until commit, which would otherwise
       // serialise every submission); until then the row carries a unique placeholder.
-      const c = await repo.insertCase(tx, {
+      const caseRow = {
         number: `pending:${crypto.randomUUID()}`,
         themeCode: combined.themeCode,
         themeVersion: combined.themeVersion,
@@ -238,39 +267,8 @@ export function createApprovalService(deps: ApprovalDeps) {
         plan: combined.plan,
         status: 'in_review',
         committedDays: combined.plan.committedDays,
-      })
-      const given = new Map(input.materials.map((m) => [m.code, m]))
-      const materialRows = combined.materials
-        .filter((m) => given.has(m.code))
-        .map((m) => ({
-          code: m.code,
-          name: m.name,
-          itemCodes: m.itemCodes,
-          required: m.required,
-          fileId: given.get(m.code)!.fileId ?? null,
-          pending: !given.get(m.code)!.fileId,
-          dueDate: given.get(m.code)!.fileId ? null : (given.get(m.code)!.pendingDueDate ?? null),
-        }))
-      await repo.insertMaterials(tx, c.id, materialRows)
-      const zoneOf = new Map(zone.reuse.flatMap((r) => r.itemCodes.map((code) => [code, r] as const)))
-      const itemRows = items.map((i) => ({
-        code: i.code,
-        version: i.version,
-        name: i.name,
-        departmentId: i.departmentId,
-        departmentName: i.departmentName,
-        stageNo: i.stageNo,
-        committedDays: i.committedDays,
-        legalDays: i.legalDays,
-        certificateKind: i.certificate?.kind ?? null,
-        certificateName: i.certificate?.name ?? null,
-        zoneKind: zoneOf.get(i.code)?.kindCode ?? null,
-        zoneReportNo: zoneOf.get(i.code)?.reportNo ?? null,
-        status: zone.satisfied.has(i.code) ? 'zone_satisfied' : 'in_review',
-      }))
-      await repo.insertItems(tx, c.id, itemRows)
-      const zoneRows = zone.reuse.map((r) => ({ ...r, landAreaMu }))
-      await repo.insertZoneReuse(tx, c.id, zoneRows)
+      } as const
+      const c = await repo.insertCase(tx, caseRow, { materials: materialRows, items: itemRows, zone: zoneRows })
       const inst = await workflow.start(
         tx,
         {
@@ -286,6 +284,8 @@ export function createApprovalService(deps: ApprovalDeps) {
         new Date(),
         requestId,
       )
+      // Buffered history rows go out before the counter lock is taken; the rest is written at commit.
+      await flushBeforeCommit(tx)
       const number = (await allocateDocNumber(tx, 'approval.receipt')).number
       await repo.setNumberAndWorkflow(tx, c.id, number, inst.id)
       await recordAudit(tx, {

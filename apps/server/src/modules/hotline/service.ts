@@ -31,7 +31,7 @@ import {
 } from '@ruyu/contracts/hotline'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
-import { pgErrorCode, type Tx } from '../../platform/db.ts'
+import { flushBeforeCommit, pgErrorCode, type Tx } from '../../platform/db.ts'
 import { allocateDocNumber } from '../../platform/doc-number.ts'
 import { forbidden, validationFailed } from '../../platform/errors.ts'
 import type { Platform } from '../../platform/platform.ts'
@@ -528,6 +528,7 @@ export function createHotlineService(deps: HotlineDeps) {
         await closeDirect(tx, w, { ...o, workflowInstanceId: inst.id }, opts.directAnswer, new Date(), opts.requestId)
       }
       // The number last: its counter row stays locked until commit.
+      await flushBeforeCommit(tx)
       const number = (await allocateDocNumber(tx, 'hotline.order', receivedAt)).number
       o = (await repo.updateOrderReturning(tx, id, { number, workflowInstanceId: inst.id }))!
       await audit(tx, w, o, 'intake', { channel: input.channel, upstream: opts.upstream ?? null }, opts.requestId)

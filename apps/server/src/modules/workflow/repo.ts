@@ -1,4 +1,4 @@
-import type { Queryable, Tx } from '../../platform/db.ts'
+import { afterTx, beforeCommit, type Queryable, type Tx } from '../../platform/db.ts'
 import type { BranchData, WorkflowSpec } from './domain.ts'
 
 export interface DefinitionRow {
@@ -336,38 +336,30 @@ export const workflowRepo = {
     await tx.query('update workflow_task set sla_flag = $2 where id = $1', [id, flag])
   },
 
+  /**
+   * History rows are only read after commit, so a transaction's transitions are buffered and written in one
+   * statement just before it commits (a 14-branch fan-out writes them in one round trip, not several).
+   */
   async insertTransitions(tx: Tx, list: TransitionInput[]) {
     if (!list.length) return
-    await tx.query({
-      name: 'wf_insert_transitions',
-      text: `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
-         comment, attachments, data)
-       select instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name, comment,
-         coalesce(attachments, '[]'), coalesce(data, '{}')
-       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, from_state text, to_state text, action text,
-         actor_id text, actor_kind text, actor_name text, comment text, attachments jsonb, data jsonb)`,
-      values: [
-        JSON.stringify(
-          list.map((t) => ({
-            instance_id: t.instanceId,
-            root_id: t.rootId,
-            from_state: t.fromState,
-            to_state: t.toState,
-            action: t.action,
-            actor_id: t.actorId,
-            actor_kind: t.actorKind,
-            actor_name: t.actorName,
-            comment: t.comment,
-            attachments: t.attachments,
-            data: t.data,
-          })),
-        ),
-      ],
-    })
+    let buffer = pendingTransitions.get(tx)
+    if (!buffer) {
+      const rows: TransitionInput[] = []
+      const flush = () => {
+        pendingTransitions.delete(tx)
+        return writeTransitions(tx, rows)
+      }
+      if (!beforeCommit(tx, flush)) return writeTransitions(tx, list)
+      buffer = rows
+      pendingTransitions.set(tx, buffer)
+      afterTx(tx, () => pendingTransitions.delete(tx))
+    }
+    buffer.push(...list)
   },
   async insertTransition(tx: Tx, t: TransitionInput) {
     await workflowRepo.insertTransitions(tx, [t])
   },
+
   async history(q: Queryable, rootId: string) {
     const { rows } = await q.query('select * from workflow_transition where root_id = $1 order by id', [rootId])
     return rows.map((r) => ({
@@ -428,4 +420,36 @@ export const workflowRepo = {
     )
     return rows.map((r) => r.user_id)
   },
+}
+
+const pendingTransitions = new WeakMap<Tx, TransitionInput[]>()
+
+async function writeTransitions(tx: Tx, list: TransitionInput[]) {
+  if (!list.length) return
+  await tx.query({
+    name: 'wf_insert_transitions',
+    text: `insert into workflow_transition (instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name,
+         comment, attachments, data)
+       select instance_id, root_id, from_state, to_state, action, actor_id, actor_kind, actor_name, comment,
+         coalesce(attachments, '[]'), coalesce(data, '{}')
+       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, from_state text, to_state text, action text,
+         actor_id text, actor_kind text, actor_name text, comment text, attachments jsonb, data jsonb)`,
+    values: [
+      JSON.stringify(
+        list.map((t) => ({
+          instance_id: t.instanceId,
+          root_id: t.rootId,
+          from_state: t.fromState,
+          to_state: t.toState,
+          action: t.action,
+          actor_id: t.actorId,
+          actor_kind: t.actorKind,
+          actor_name: t.actorName,
+          comment: t.comment,
+          attachments: t.attachments,
+          data: t.data,
+        })),
+      ),
+    ],
+  })
 }

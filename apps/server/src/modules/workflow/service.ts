@@ -619,8 +619,17 @@ export function createWorkflowService(
       return d
     },
 
-    /** Starts an instance of the latest version of a definition, pinned to that version. */
-    async start(tx: Tx, input: StartInput, actor: Actor, now = new Date(), requestId?: string): Promise<InstanceRow> {
+    /**
+     * Starts an instance of the latest version of a definition, pinned to that version; answers its id and root (read the instance again for its state: the start may already
+     * have moved it, e.g. a parallel state with no branches). The instance deadline is the one it started with.
+     */
+    async start(
+      tx: Tx,
+      input: StartInput,
+      actor: Actor,
+      now = new Date(),
+      requestId?: string,
+    ): Promise<Pick<InstanceRow, 'id' | 'rootId' | 'dueAt'>> {
       const def = await latestDefinition(tx, input.definitionKey)
       const sla = input.branch?.sla ?? durationAt(def.spec.slaFrom, input.context) ?? def.spec.sla
       const deadline = sla ? computeDeadline(now, sla, calendar) : null
@@ -654,7 +663,7 @@ export function createWorkflowService(
         data: {},
       })
       await enterState(tx, inst, def.spec.initial, now, actor, requestId)
-      return (await repo.findInstance(tx, inst.id))!
+      return { id: inst.id, rootId: inst.rootId, dueAt: inst.dueAt }
     },
 
     /** Takes an action as a user in its own transaction (409 when someone else acted first). */
