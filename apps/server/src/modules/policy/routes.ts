@@ -1,4 +1,5 @@
 import { IdParamsSchema, PageQuerySchema } from '@ruyu/contracts/common'
+import { UsccParamsSchema } from '@ruyu/contracts/enterprise'
 import {
   AnswerSchema,
   AskSchema,
@@ -111,6 +112,20 @@ export function policyRoutes(service: PolicyService) {
         await service.requestRematch(req.actor, req.id)
         return reply.code(202).send({ queued: true })
       },
+    )
+
+    r.get(
+      '/enterprises/:uscc/policies',
+      {
+        config: { access: 'policy:read' },
+        schema: {
+          tags,
+          params: UsccParamsSchema,
+          querystring: MyPolicyQuerySchema,
+          response: { 200: MyPolicyPageSchema },
+        },
+      },
+      async (req) => service.policiesOfEnterprise(req.params.uscc, req.query),
     )
 
     // --- the enterprise's side ---

@@ -356,6 +356,26 @@ export function createPolicyService(deps: PolicyDeps) {
       await repo.updateQuestion(tx, q.id, { slaFlag: flag })
     })
 
+  /** One enterprise's matched policies, newest first, with the reasons and read state. */
+  async function matchedPage(uscc: string, q: { unreadOnly: boolean; page: number; pageSize: number }) {
+    const r = await repo.myPolicies(db.pool, uscc, {
+      unreadOnly: q.unreadOnly,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    })
+    const today = beijingDate()
+    return {
+      total: r.total,
+      unread: r.unread,
+      items: r.items.map((x) => ({
+        policy: summary(x.policy, false, today),
+        reasons: x.reasons,
+        matchedAt: x.matchedAt.toISOString(),
+        readAt: iso(x.readAt),
+      })),
+    }
+  }
+
   return {
     /** Publishes the Q&A workflow definition (idempotent; called at seed and before first use). */
     async ensureDefinitions(tx: Tx, actor: Actor) {
@@ -585,27 +605,15 @@ export function createPolicyService(deps: PolicyDeps) {
       }
     },
 
-    // --- the enterprise's side ---------------------------------------------------------------------------------
-    async myPolicies(p: Principal, q: { unreadOnly: boolean; page: number; pageSize: number }) {
-      const uscc = await usccOf(p)
-      const r = await repo.myPolicies(db.pool, uscc, {
-        unreadOnly: q.unreadOnly,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      })
-      const today = beijingDate()
-      return {
-        total: r.total,
-        unread: r.unread,
-        items: r.items.map((x) => ({
-          policy: summary(x.policy, false, today),
-          reasons: x.reasons,
-          matchedAt: x.matchedAt.toISOString(),
-          readAt: iso(x.readAt),
-        })),
-      }
+    /** Staff (enterprise profile page): the policies one enterprise matched, with why and whether it read them. */
+    async policiesOfEnterprise(uscc: string, q: { unreadOnly: boolean; page: number; pageSize: number }) {
+      return matchedPage(uscc, q)
     },
 
+    // --- the enterprise's side ---------------------------------------------------------------------------------
+    async myPolicies(p: Principal, q: { unreadOnly: boolean; page: number; pageSize: number }) {
+      return matchedPage(await usccOf(p), q)
+    },
     /** A policy as the enterprise sees it, with its match reasons when it was pushed to it. */
     async myPolicy(p: Principal, id: string) {
       const uscc = await usccOf(p)

@@ -152,6 +152,15 @@ export function listMyPolicies(
   return http.get<Page<MyPolicy> & { unread: number }>(`${base}/mine/policies`, query, signal)
 }
 
+/** Staff: the policies one enterprise matched, with the reasons (enterprise profile page). */
+export function listEnterprisePolicies(uscc: string, signal?: AbortSignal) {
+  return http.get<Page<MyPolicy> & { unread: number }>(
+    `${base}/enterprises/${encodeURIComponent(uscc)}/policies`,
+    { page: 1, pageSize: 100 },
+    signal,
+  )
+}
+
 export function getMyPolicy(id: string, signal?: AbortSignal): Promise<PolicyDetail> {
   return http.get<PolicyDetail>(`${base}/mine/policies/${enc(id)}`, undefined, signal)
 }

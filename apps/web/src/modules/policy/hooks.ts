@@ -9,6 +9,7 @@ import {
   getPolicy,
   getPublicPolicy,
   listDepartments,
+  listEnterprisePolicies,
   listMatches,
   listMyPolicies,
   listMyQuestions,
@@ -212,24 +213,13 @@ export function usePublishFaq() {
   )
 }
 
-/**
- * The published policies one enterprise matched, with the reasons (staff 画像). No route lists them yet
- * (docs/policy.md, request 1): scans the matches of up to 20 published policies with a rule.
- */
+/** The policies one enterprise matched, with the reasons (staff 画像). */
 export function useEnterpriseMatches(uscc: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: [...root, 'enterprise-matches', uscc],
     enabled: enabled && Boolean(uscc),
     staleTime: 60_000,
-    queryFn: async ({ signal }) => {
-      const policies = await listPolicies({ page: 1, pageSize: 20, status: 'published' }, signal)
-      const pushed = policies.items.filter((p) => p.hasRule && (p.matchCount ?? 1) > 0)
-      const pages = await Promise.all(pushed.map((p) => listMatches(p.id, { page: 1, pageSize: 200 }, signal)))
-      return pushed.flatMap((policy, i) => {
-        const match = pages[i]?.items.find((m) => m.uscc === uscc)
-        return match ? [{ policy, reasons: match.reasons, matchedAt: match.matchedAt, readAt: match.readAt }] : []
-      })
-    },
+    queryFn: async ({ signal }) => (await listEnterprisePolicies(uscc ?? '', signal)).items,
   })
 }
 

@@ -130,6 +130,15 @@ describe('publish and push', () => {
     expect(matches.items.map((m: { uscc: string }) => m.uscc)).toContain(USCC_1)
     expect(matches.items.map((m: { uscc: string }) => m.uscc)).not.toContain(USCC_2)
 
+    // The profile page (staff) lists one enterprise's matches with the reasons; enterprises may not use it.
+    const ofEnt = (await gxj.get(`/api/policy/enterprises/${USCC_1}/policies?pageSize=200`)).json()
+    const hit = ofEnt.items.find((m: { policy: { id: string } }) => m.policy.id === policyId)
+    expect(hit.reasons.length).toBeGreaterThan(0)
+    const ofEnt2 = (await gxj.get(`/api/policy/enterprises/${USCC_2}/policies?pageSize=200`)).json()
+    expect(ofEnt2.items.map((m: { policy: { id: string } }) => m.policy.id)).not.toContain(policyId)
+    expect((await gxj.get('/api/policy/enterprises/91370612MA3C12345X/policies')).statusCode).toBe(400)
+    expect((await ent.get(`/api/policy/enterprises/${USCC_2}/policies`)).statusCode).toBe(403)
+
     // Read tracking per enterprise.
     expect((await ent.post(`/api/policy/mine/policies/${policyId}/read`)).statusCode).toBe(204)
     expect((await ent2.post(`/api/policy/mine/policies/${policyId}/read`)).statusCode).toBe(404)
