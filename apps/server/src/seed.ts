@@ -73,7 +73,7 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
 }
 
 /** Bump when seed data changes: existing installations load the new reference data on their next start. */
-export const SEED_VERSION = 5
+export const SEED_VERSION = 6
 
 /** True when this database already holds the reference data of the current SEED_VERSION. */
 export async function isSeeded(platform: Platform): Promise<boolean> {

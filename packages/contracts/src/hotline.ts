@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { DateSchema, DivisionCodeSchema, PageQuerySchema } from './common.ts'
-import { isCnMobile } from './identifiers.ts'
+import { isCnMobile, UsccSchema } from './identifiers.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations
@@ -287,6 +287,8 @@ const IntakeBase = z.object({
   description: Text(4000),
   /** File ids from POST /api/files (uploaded by the caller of this endpoint). */
   attachments: z.array(z.uuid()).max(10).default([]),
+  /** 企业诉求: the enterprise the matter concerns (统一社会信用代码, check digits validated). */
+  enterpriseUscc: UsccSchema.optional(),
 })
 
 /** Operator console (phone) intake; `directAnswer` closes it on the spot from the knowledge base (直办). */
@@ -395,6 +397,7 @@ export const OrderSchema = z.object({
   respondedOnTime: z.boolean().nullable(),
   followupResult: z.enum(FOLLOWUP_RESULTS).nullable(),
   reopenCount: z.number().int(),
+  enterpriseUscc: z.string().nullable(),
   /** Times units returned it (退单); the last return, shown on the dispatcher board's 退回待改派 column. */
   returnCount: z.number().int(),
   lastReturn: z.object({ at: z.string(), reason: z.string() }).nullable(),
@@ -477,6 +480,7 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
     .optional(),
   slaFlag: z.enum(SLA_FLAGS).optional(),
   supervised: z.enum(['true', 'false']).optional(),
+  enterpriseUscc: UsccSchema.optional(),
   /** true = returned by a unit at least once (with status=dispatching: waiting to be re-routed). */
   returned: z.enum(['true', 'false']).optional(),
   /** Number, address or description contains. */

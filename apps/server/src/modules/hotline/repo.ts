@@ -54,6 +54,7 @@ export interface OrderRow {
   followupAt: Date | null
   solved: boolean | null
   reopenCount: number
+  enterpriseUscc: string | null
   returnCount: number
   lastReturnedAt: Date | null
   lastReturnReason: string | null
@@ -121,6 +122,7 @@ const COLUMNS: Record<string, string> = {
   followupAt: 'followup_at',
   solved: 'solved',
   reopenCount: 'reopen_count',
+  enterpriseUscc: 'enterprise_uscc',
   returnCount: 'return_count',
   lastReturnedAt: 'last_returned_at',
   lastReturnReason: 'last_return_reason',
@@ -178,6 +180,7 @@ const toOrder = (r: Record<string, any>): OrderRow => ({
   followupAt: r.followup_at,
   solved: r.solved,
   reopenCount: r.reopen_count,
+  enterpriseUscc: r.enterprise_uscc ?? null,
   returnCount: r.return_count ?? 0,
   lastReturnedAt: r.last_returned_at ?? null,
   lastReturnReason: r.last_return_reason ?? null,
@@ -577,6 +580,7 @@ export const hotlineRepo = {
       slaFlag?: string
       supervised?: boolean
       returned?: boolean
+      enterpriseUscc?: string
       q?: string
       from?: string
       to?: string
@@ -606,6 +610,7 @@ export const hotlineRepo = {
     if (f.townCode) add('o.town_code = ?', f.townCode)
     if (f.slaFlag) add('o.sla_flag = ?', f.slaFlag)
     if (f.supervised !== undefined) add('o.supervised = ?', f.supervised)
+    if (f.enterpriseUscc) add('o.enterprise_uscc = ?', f.enterpriseUscc)
     if (f.returned !== undefined) where.push(f.returned ? 'o.return_count > 0' : 'o.return_count = 0')
     if (f.q) add(`(o.number = ? or o.address like '%' || ? || '%' or o.description like '%' || ? || '%')`, f.q)
     if (f.from) add(`o.received_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`, f.from)

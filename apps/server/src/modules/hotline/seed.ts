@@ -476,5 +476,17 @@ async function seedDemoOrders(db: Pick<Platform, 'db'>['db'], service: HotlineSe
   })
   await service.review(centre, noise.id, { accept: true })
   await service.followUp(centre, noise.id, { result: 'satisfied', closeAnyway: false })
-  return 5
+
+  // 6. 企业诉求: the demo enterprise's plant has had no water for two days (shows on its profile).
+  await take({
+    callerName: '王磊',
+    callerPhone: '13905350011',
+    requestType: 'help',
+    categoryId: cat.get('0703')!,
+    divisionCode: '370612106',
+    address: '烟台市牟平区玉林店镇工业园路8号',
+    description: '我公司厂区自前天起停水，供水公司未提前通知，生产线冷却用水中断，请协调尽快恢复供水并说明原因。',
+    enterpriseUscc: '91370612MA3C12346J',
+  })
+  return 6
 }

@@ -252,6 +252,7 @@ export function createHotlineService(deps: HotlineDeps) {
       respondedOnTime: o.respondedOnTime,
       followupResult: o.followupResult,
       reopenCount: o.reopenCount,
+      enterpriseUscc: o.enterpriseUscc,
       returnCount: o.returnCount,
       lastReturn: o.lastReturnedAt ? { at: o.lastReturnedAt.toISOString(), reason: o.lastReturnReason ?? '' } : null,
       supervised: o.supervised,
@@ -486,6 +487,7 @@ export function createHotlineService(deps: HotlineDeps) {
         title: titleOf(input.description),
         description: input.description,
         attachments: input.attachments,
+        enterpriseUscc: input.enterpriseUscc ?? null,
         status: 'dispatching',
         publicStatus: 'received',
         receivedAt,
@@ -958,6 +960,7 @@ export function createHotlineService(deps: HotlineDeps) {
         ...f,
         supervised: f.supervised === undefined ? undefined : f.supervised === 'true',
         returned: f.returned === undefined ? undefined : f.returned === 'true',
+        enterpriseUscc: f.enterpriseUscc,
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       })

@@ -164,6 +164,24 @@ describe('the workflow route keeps the same scope', () => {
   })
 })
 
+describe('企业诉求', () => {
+  it('an order can name the enterprise it concerns; the list filters by it; a bad USCC is a 400 on that field', async () => {
+    const uscc = '91370612MA3C12346J'
+    const { order } = await takeIn(operator, intakeBody(cat['010101']!, { enterpriseUscc: uscc }))
+    const d = (await operator.get(`/api/hotline/orders/${order.id}`)).json()
+    expect(d.enterpriseUscc).toBe(uscc)
+    const list = (await leader.get(`/api/hotline/orders?enterpriseUscc=${uscc}&pageSize=100`)).json()
+    expect(list.items.map((o: { id: string }) => o.id)).toContain(order.id)
+    expect(list.items.every((o: { enterpriseUscc: string }) => o.enterpriseUscc === uscc)).toBe(true)
+    const bad = await operator.post(
+      '/api/hotline/orders',
+      intakeBody(cat['010101']!, { enterpriseUscc: '91370612MA3C12345X' }),
+    )
+    expect(bad.statusCode).toBe(400)
+    expect(JSON.stringify(bad.json().details)).toContain('enterpriseUscc')
+  })
+})
+
 describe('pickers', () => {
   it('handling units: departments, utilities and town offices, not the centre or the approval bureau', async () => {
     const units = (await operator.get('/api/hotline/units')).json().items as { code: string; kind: string }[]

@@ -218,6 +218,8 @@ const en: typeof enterprise = {
     requests: 'Service history',
     requestsEmpty: 'No service requests.',
     cases: 'Approval cases',
+    hotline: '12345 orders about this enterprise',
+    hotlineEmpty: 'No hotline orders name this enterprise',
     casesEmpty: 'No approval cases.',
     basics: 'Details',
     rndIntensityHelp: 'R&D spending ÷ revenue',

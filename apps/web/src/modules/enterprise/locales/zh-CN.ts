@@ -212,6 +212,8 @@ const enterprise = {
     requests: '服务记录',
     requestsEmpty: '暂无服务申请。',
     cases: '审批办件',
+    hotline: '12345 企业诉求',
+    hotlineEmpty: '暂无涉及该企业的热线工单',
     casesEmpty: '暂无审批办件。',
     basics: '基本信息',
     rndIntensityHelp: '研发投入 ÷ 营业收入',

@@ -9,6 +9,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState, PageLoading } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
+import { useOrders } from '../../hotline/hooks'
 import { PolicyLevelTag } from '../../policy/components/tags'
 import { useEnterpriseMatches } from '../../policy/hooks'
 import { formatDate, formatDateTime } from '../../workflow/format'
@@ -241,7 +242,35 @@ function ProfileView({ view }: { view: EnterpriseProfileView }) {
           </Card>
         </Col>
       </Row>
+      {can('hotline:read') ? <HotlineOrders uscc={e.uscc} /> : null}
       <RequestDrawer id={openRequest} onClose={() => setOpenRequest(null)} />
     </PageContainer>
+  )
+}
+
+/** 12345 orders that named this enterprise (企业诉求), newest first. */
+function HotlineOrders({ uscc }: { uscc: string }) {
+  const { t } = useTranslation()
+  const orders = useOrders({ enterpriseUscc: uscc, page: 1, pageSize: 10 })
+  return (
+    <Card title={t('enterprise.profile.hotline')} style={{ marginTop: 16 }} data-testid="profile-hotline">
+      {orders.isError ? <ErrorDisplay error={orders.error} /> : null}
+      <List
+        loading={orders.isPending}
+        dataSource={orders.data?.items ?? []}
+        locale={{ emptyText: <EmptyState description={t('enterprise.profile.hotlineEmpty')} /> }}
+        renderItem={(o) => (
+          <List.Item key={o.id} style={{ paddingInline: 0 }}>
+            <Flex vertical>
+              <Link to={`/hotline/orders/${o.id}`}>{o.title}</Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {o.number} · {formatDateTime(o.receivedAt)} · {o.unit?.name ?? '—'}
+              </Typography.Text>
+            </Flex>
+            <Tag>{o.statusName}</Tag>
+          </List.Item>
+        )}
+      />
+    </Card>
   )
 }

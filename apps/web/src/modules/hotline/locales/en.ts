@@ -217,6 +217,9 @@ const en: typeof hotline = {
     divisionRequired: 'Choose the town',
     address: 'Address',
     addressPlaceholder: 'e.g. Building 12, Beiguan Community, Wenhua Street',
+    enterpriseUscc: 'Enterprise concerned (USCC)',
+    enterpriseUsccHelp: 'For enterprise matters: the order then shows on the enterprise profile',
+    enterpriseUsccInvalid: 'Not a valid unified social credit code (check character)',
     addressRequired: 'Enter the address',
     descriptionLabel: 'Request',
     descriptionPlaceholder:

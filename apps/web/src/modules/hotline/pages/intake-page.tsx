@@ -1,3 +1,4 @@
+import { isValidUscc } from '@ruyu/contracts/identifiers'
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Switch, Tag, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -238,6 +239,22 @@ export default function IntakePage() {
                   </Form.Item>
                 </Col>
               </Row>
+              <Form.Item
+                name="enterpriseUscc"
+                label={t('hotline.intake.enterpriseUscc')}
+                extra={t('hotline.intake.enterpriseUsccHelp')}
+                normalize={(v: string) => v?.trim().toUpperCase() || undefined}
+                rules={[
+                  {
+                    validator: (_, v?: string) =>
+                      !v || isValidUscc(v)
+                        ? Promise.resolve()
+                        : Promise.reject(t('hotline.intake.enterpriseUsccInvalid')),
+                  },
+                ]}
+              >
+                <Input maxLength={18} style={{ maxWidth: 280 }} placeholder="91370612…" />
+              </Form.Item>
               <Form.Item
                 name="description"
                 label={t('hotline.intake.descriptionLabel')}
