@@ -1,6 +1,6 @@
 import type { Services } from './app.ts'
 import { seedEnterpriseDemo, seedEnterpriseReference } from './modules/enterprise/index.ts'
-import { seedHotline } from './modules/hotline/index.ts'
+import { seedDemoScenario, seedHotline } from './modules/hotline/index.ts'
 import { seedPolicy } from './modules/policy/index.ts'
 import { SYSTEM_ACTOR } from './platform/audit.ts'
 import { seedCalendar } from './platform/calendar/service.ts'
@@ -22,13 +22,18 @@ export interface SeedReport {
   locations: number
   catalog: { items: number; themes: number; zoneAssessmentKinds: number; parks: number }
   demoAccounts: number
-  hotline: { categories: number; rules: number; articles: number; orders: number }
+  hotline: { categories: number; rules: number; articles: number; orders: number; scenarioOrders: number }
   enterprise: { enterprises: number; providers: number; services: number; requests: number; listings: number }
   policy: { policies: number; published: number; matches: number; questions: number }
 }
 
 /** Loads reference data (idempotent) and, in demo mode, the demo accounts. */
-export async function seed(platform: Platform, services: Services, opts: { demo: boolean }): Promise<SeedReport> {
+export async function seed(
+  platform: Platform,
+  services: Services,
+  /** `scenario`: also generate this year's 12345 orders for the statistics (demo servers; not the test template). */
+  opts: { demo: boolean; scenario?: boolean },
+): Promise<SeedReport> {
   const calendarYears = await seedCalendar(platform.db, platform.calendar, SYSTEM_ACTOR)
   const ref = await platform.db.tx((tx) => services.directory.seedReferenceData(tx, SYSTEM_ACTOR))
   const catalog = await platform.db.tx((tx) => services.catalog.seedCatalog(tx, SYSTEM_ACTOR))
@@ -69,7 +74,8 @@ export async function seed(platform: Platform, services: Services, opts: { demo:
   const enterprise = await seedEnterpriseDemo(platform, services.enterprise, { demo: opts.demo })
   // After the enterprises (policies are matched against them) and the demo accounts (Q&A threads).
   const policy = await seedPolicy(platform, services.policy, { demo: opts.demo })
-  return { calendarYears, ...ref, catalog, demoAccounts, hotline, enterprise, policy }
+  const scenarioOrders = opts.demo && opts.scenario ? await seedDemoScenario(platform) : 0
+  return { calendarYears, ...ref, catalog, demoAccounts, hotline: { ...hotline, scenarioOrders }, enterprise, policy }
 }
 
 /** Bump when seed data changes: existing installations load the new reference data on their next start. */

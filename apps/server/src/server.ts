@@ -40,7 +40,7 @@ async function main() {
     platform = await createPlatform(config, database.url, log, db)
     const services = createServices(platform)
     if (!(await isSeeded(platform))) {
-      const report = await seed(platform, services, { demo: config.demo })
+      const report = await seed(platform, services, { demo: config.demo, scenario: true })
       await markSeeded(platform)
       log.info(report, 'loaded Muping reference data (first start or newer seed)')
     }

@@ -481,6 +481,8 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
   slaFlag: z.enum(SLA_FLAGS).optional(),
   supervised: z.enum(['true', 'false']).optional(),
   enterpriseUscc: UsccSchema.optional(),
+  /** live (default: orders that can be acted on), scenario (generated history for statistics) or all. */
+  source: z.enum(['live', 'scenario', 'all']).default('live'),
   /** true = returned by a unit at least once (with status=dispatching: waiting to be re-routed). */
   returned: z.enum(['true', 'false']).optional(),
   /** Number, address or description contains. */

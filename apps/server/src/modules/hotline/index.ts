@@ -9,7 +9,12 @@ export { open311Routes } from './open311.ts'
 /** 12345 hotline routes: staff (/api/hotline) and anonymous (/api/public/hotline). */
 export { hotlinePublicRoutes, hotlineRoutes } from './routes.ts'
 /** A realistic year of scenario orders straight into the hotline tables (`ruyu seed hotline`); deterministic per seed. */
-export { generateHotlineScenario, type ScenarioOptions, type ScenarioReport } from './scenario.ts'
+export {
+  generateHotlineScenario,
+  type ScenarioOptions,
+  type ScenarioReport,
+  seedDemoScenario,
+} from './scenario.ts'
 /** Demo reference data: category tree, routing rules, knowledge base, a few live orders (idempotent). */
 export { seedHotline } from './seed.ts'
 /**

@@ -581,6 +581,7 @@ export const hotlineRepo = {
       supervised?: boolean
       returned?: boolean
       enterpriseUscc?: string
+      source?: 'live' | 'scenario' | 'all'
       q?: string
       from?: string
       to?: string
@@ -611,6 +612,7 @@ export const hotlineRepo = {
     if (f.slaFlag) add('o.sla_flag = ?', f.slaFlag)
     if (f.supervised !== undefined) add('o.supervised = ?', f.supervised)
     if (f.enterpriseUscc) add('o.enterprise_uscc = ?', f.enterpriseUscc)
+    if (f.source && f.source !== 'all') add('o.source = ?', f.source)
     if (f.returned !== undefined) where.push(f.returned ? 'o.return_count > 0' : 'o.return_count = 0')
     if (f.q) add(`(o.number = ? or o.address like '%' || ? || '%' or o.description like '%' || ? || '%')`, f.q)
     if (f.from) add(`o.received_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`, f.from)

@@ -29,6 +29,8 @@ export interface ScenarioOptions {
   seed?: number
   /** Delete this scenario's earlier orders (same division, year and seed) first instead of refusing. */
   replace?: boolean
+  /** Orders are received up to this instant only (the current year up to now); default the year's end. */
+  until?: Date
   /** Orders per INSERT (default 5,000). */
   batchSize?: number
   /** Database sessions writing batches in parallel (default 2). */
@@ -958,6 +960,26 @@ export const scenarioPrefix = (o: { divisionCode: string; year: number; seed?: n
  * Generates a year of scenario orders (see the file comment) in one transaction and returns what it wrote.
  * Refuses when the same scenario (division, year, seed) was generated before, unless `replace`.
  */
+/**
+ * Demo installations: this year's orders up to now across the district, once, at the seed report's pace (文化街道
+ * alone took 10,810 in a year), so the statistics page has something true to show from the first start.
+ */
+export async function seedDemoScenario(platform: Platform, now = new Date()): Promise<number> {
+  const exists = await platform.db.query(`select 1 from hotline_order where source = 'scenario' limit 1`)
+  if (exists.rowCount) return 0
+  const cst = new Date(now.getTime() + 8 * 3_600_000)
+  const year = cst.getUTCFullYear()
+  const elapsed = (now.getTime() - Date.parse(`${year}-01-01T00:00:00+08:00`)) / (365 * 86_400_000)
+  const report = await generateHotlineScenario(platform, {
+    divisionCode: platform.config.district.code,
+    orders: Math.max(200, Math.round(10_810 * Math.min(1, elapsed))),
+    year,
+    seed: 1,
+    until: now,
+  })
+  return report.orders
+}
+
 export async function generateHotlineScenario(
   platform: Platform,
   opts: ScenarioOptions,
@@ -1003,7 +1025,11 @@ export async function generateHotlineScenario(
 
   // Received instants: day by volume weights, then the hour and minute; sorted so numbers follow time.
   const jan1 = Date.parse(`${opts.year}-01-01T00:00:00+08:00`)
-  const days = Math.round((Date.parse(`${opts.year + 1}-01-01T00:00:00+08:00`) - jan1) / DAY)
+  const yearDays = Math.round((Date.parse(`${opts.year + 1}-01-01T00:00:00+08:00`) - jan1) / DAY)
+  const untilDays = opts.until ? Math.ceil((opts.until.getTime() - jan1) / DAY) : yearDays
+  const days = Math.max(1, Math.min(yearDays, untilDays))
+  // The last instant of the scenario: the year's end, or `until` (no order is received after it).
+  const end = Math.min(jan1 + days * DAY - 1, opts.until?.getTime() ?? Number.POSITIVE_INFINITY)
   const monthMix = Array.from({ length: 12 }, (_, m) => ref.leaves.reduce((s, l) => s + l.base * l.months[m]!, 0))
   const meanMix = monthMix.reduce((a, b) => a + b, 0) / 12
   const dayWeights = Array.from({ length: days }, (_, d) => {
@@ -1019,7 +1045,7 @@ export async function generateHotlineScenario(
   const pickHour = weightedSampler(HOUR_VOLUME)
   const times = new Float64Array(n)
   for (let i = 0; i < n; i++)
-    times[i] = jan1 + pickDay(rng.next()) * DAY + pickHour(rng.next()) * HOUR + rng.int(3600) * 1000
+    times[i] = Math.min(end, jan1 + pickDay(rng.next()) * DAY + pickHour(rng.next()) * HOUR + rng.int(3600) * 1000)
   times.sort()
 
   const unitIds = [...new Set(ref.rules.map((r) => r.unitId))]
@@ -1038,7 +1064,7 @@ export async function generateHotlineScenario(
     callers: Array.from({ length: Math.max(20, Math.ceil(n / 200)) }, () => person(rng)),
     pickType: weightedSampler(REQUEST_TYPE_MIX.map((x) => x[1])),
     pickResult: weightedSampler(FOLLOWUP_MIX.map((x) => x[1])),
-    asOf: jan1 + days * DAY - 1,
+    asOf: end,
     prefix,
   }
   const openFrom = n - Math.round(n * OPEN_SHARE)

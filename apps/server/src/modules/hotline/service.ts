@@ -961,6 +961,7 @@ export function createHotlineService(deps: HotlineDeps) {
         supervised: f.supervised === undefined ? undefined : f.supervised === 'true',
         returned: f.returned === undefined ? undefined : f.returned === 'true',
         enterpriseUscc: f.enterpriseUscc,
+        source: f.source,
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       })
