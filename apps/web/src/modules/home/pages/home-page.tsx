@@ -12,6 +12,8 @@ import { NotificationItem } from '../../notifications/components/notification-it
 import { useMarkRead, useNotifications, useUnreadCount } from '../../notifications/hooks'
 
 /** Landing page: who you are and where you work, what you can open, and what is waiting for you. */
+const SHARED_ACCESS = new Set(['directory:read', 'staff:read', 'catalog:read', 'file:upload', 'authenticated'])
+
 export default function HomePage() {
   const { t } = useTranslation()
   const { user, can } = useAccess()
@@ -21,9 +23,12 @@ export default function HomePage() {
   if (!user) return null
 
   const roles = [...new Set(user.posts.map((post) => post.role).concat(user.roles))]
-  const links = flattenRoutes(appRoutes).filter(
-    (route) => route.path !== '/' && route.menu !== false && can(route.access),
-  )
+  // The role's own work first; what every staff account may open (directory, catalogue) after it.
+  const links = flattenRoutes(appRoutes)
+    .filter((route) => route.path !== '/' && route.menu !== false && can(route.access))
+    .map((route, i) => ({ route, i, shared: SHARED_ACCESS.has(String(route.access)) }))
+    .sort((a, b) => Number(a.shared) - Number(b.shared) || a.i - b.i)
+    .map((x) => x.route)
   const unreadCount = unread.data?.count ?? 0
 
   return (
