@@ -22,8 +22,8 @@ describe('demo scenario', () => {
       `select count(*)::int n, max(received_at) last, min(received_at) first from hotline_order where source = 'scenario'`,
     )
     expect(rows[0]).toMatchObject({ n })
-    expect(new Date(rows[0].last).getTime()).toBeLessThanOrEqual(now.getTime())
-    expect(new Date(rows[0].first).getTime()).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:00:00+08:00'))
+    expect(new Date(rows[0]!.last).getTime()).toBeLessThanOrEqual(now.getTime())
+    expect(new Date(rows[0]!.first).getTime()).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:00:00+08:00'))
 
     const live = (await operator.get('/api/hotline/orders?pageSize=200')).json()
     expect(live.items.every((o: { source: string }) => o.source === 'live')).toBe(true)
