@@ -86,7 +86,8 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const common = {
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Fastify's overloads need one literal type here; the value may also be a hop count or an address list.
+    trustProxy: platform.config.trustProxy as boolean,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     // Malformed HTTP (e.g. raw non-ASCII in the URL) still gets the coded error shape.

@@ -30,11 +30,17 @@ const EnvSchema = z.object({
     .regex(/^\d{6}$/)
     .default('370612'),
   RUYU_DISTRICT_NAME: z.string().min(1).default('牟平区'),
+  /**
+   * Behind a reverse proxy: `true`, a hop count, or the proxies' addresses (comma-separated). Off by default, so a
+   * client cannot pick its own address (and dodge the login rate limit) with an X-Forwarded-For header.
+   */
+  TRUST_PROXY: z.string().default('false'),
 })
 
 export interface Config {
   /** The district served: the root of every division scope and of public location pickers. */
   district: { code: string; name: string }
+  trustProxy: boolean | number | string
   port: number
   host: string
   /** External PostgreSQL; when absent the embedded server is started under dataDir. */
@@ -71,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production'
   return {
     district: { code: e.RUYU_DISTRICT_CODE, name: e.RUYU_DISTRICT_NAME },
+    trustProxy: /^(true|yes|1)$/i.test(e.TRUST_PROXY)
+      ? true
+      : /^(false|no|0|)$/i.test(e.TRUST_PROXY)
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

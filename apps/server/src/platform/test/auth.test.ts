@@ -105,6 +105,21 @@ describe('login, session and logout', () => {
     expect(statuses.filter((s) => s === 401).length).toBe(20)
   })
 
+  it('a forged X-Forwarded-For does not give a client a fresh rate-limit budget (no proxy is trusted by default)', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 22; i++) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `phantom${i}`, password: 'whatever1' },
+        remoteAddress: '10.9.9.10',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      })
+      statuses.push(r.statusCode)
+    }
+    expect(statuses).toContain(429)
+  })
+
   it('stores only a hash of the session token and an argon2id password hash', async () => {
     const c = await t.login('leader')
     const token = c.cookie!.split('=')[1]!
