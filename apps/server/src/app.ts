@@ -66,7 +66,7 @@ export function createServices(platform: Platform): Services {
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
   const approval = createApprovalService({ platform, catalog, directory, workflow, certificate, rating })
-  const enterprise = createEnterpriseService({ platform, workflow, rating, catalog, approval })
+  const enterprise = createEnterpriseService({ platform, workflow, rating, catalog, approval, directory })
   const policy = createPolicy(platform, { workflow, rating, catalog, enterprise })
   const hotline = createHotline(platform, workflow)
   return { directory, catalog, workflow, rating, certificate, approval, enterprise, policy, hotline }

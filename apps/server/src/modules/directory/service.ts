@@ -102,6 +102,15 @@ export function createDirectoryService(db: Db) {
       return repo.departmentIdByCode(db.pool, code)
     },
 
+    /** Creates or renames an org unit other modules need (e.g. service providers); answers its id. */
+    async ensureUnit(
+      tx: Tx,
+      u: { code: string; name: string; shortName: string; kind: string; divisionCode: string },
+    ): Promise<string> {
+      await repo.upsertDepartmentByCode(tx, { ...u, constructionApproval: false })
+      return (await repo.departmentIdByCode(tx, u.code))!
+    },
+
     /** Loads Muping's divisions (NBS 2023), departments and service locations; idempotent. */
     async seedReferenceData(tx: Tx, actor: Actor) {
       const data = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'divisions-370612.json'), 'utf8')) as {

@@ -209,30 +209,7 @@ export function syntheticUscc(n: number, division6 = '370612'): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Chinese text search (same scheme as the hotline knowledge base)
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
-const HAN = /\p{Script=Han}/u
-const HAN_RUN = /\p{Script=Han}+/gu
-
-/**
- * Search tokens: the words ICU's segmenter finds (Intl.Segmenter) plus every character bigram of each run of Chinese
- * characters, so texts match whether the segmenter split a phrase the same way or not. Single Chinese characters
- * are left out (too common).
- */
-export function searchTokens(text: string): string[] {
-  const out = new Set<string>()
-  const lower = text.toLowerCase()
-  for (const s of segmenter.segment(lower)) {
-    if (!s.isWordLike) continue
-    const w = s.segment.replace(/[^\p{L}\p{N}]/gu, '')
-    if (!w) continue
-    if ([...w].length >= 2 || !HAN.test(w)) out.add(w)
-  }
-  for (const run of lower.match(HAN_RUN) ?? []) {
-    const chars = [...run]
-    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
-  }
-  return [...out]
-}
+export { searchTokens } from '../../platform/text-search.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Supply-demand matching

@@ -379,19 +379,6 @@ export const enterpriseRepo = {
    * scope). Self-registered accounts are created without both, so a pending account reaches no enterprise data in
    * any module.
    */
-  async grantEnterpriseAccess(tx: Tx, userId: string, uscc: string, districtCode: string) {
-    await tx.query(
-      `update core_user set enterprise_uscc = $2, updated_at = now() where id = $1 and kind = 'enterprise'`,
-      [userId, uscc],
-    )
-    await tx.query(
-      `insert into core_post (user_id, role, scope_division_code)
-       select $1, 'enterprise_user', $2
-       where not exists (select 1 from core_post where user_id = $1 and role = 'enterprise_user')`,
-      [userId, districtCode],
-    )
-  },
-
   /** Active enterprise accounts of a USCC that are not held back by a pending or rejected membership. */
   async userIdsOf(q: Queryable, uscc: string): Promise<string[]> {
     const { rows } = await q.query(
@@ -477,15 +464,6 @@ export const enterpriseRepo = {
     return rows[0]?.id ?? null
   },
   /** The org unit a provider's staff hold posts on (seeded with kind 'provider'). */
-  async ensureProviderUnit(tx: Tx, u: { code: string; name: string; shortName: string; divisionCode: string }) {
-    const { rows } = await tx.query(
-      `insert into core_org_unit (code, name, short_name, kind, division_code) values ($1,$2,$3,'provider',$4)
-       on conflict (code) do update set name = excluded.name returning id`,
-      [u.code, u.name, u.shortName, u.divisionCode],
-    )
-    return rows[0].id as string
-  },
-
   async insertService(
     tx: Tx,
     s: {

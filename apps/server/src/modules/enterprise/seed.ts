@@ -11,7 +11,7 @@ import type { Platform } from '../../platform/platform.ts'
 import type { EngineActor } from '../workflow/index.ts'
 import { classifyScale, rng, searchTokens } from './domain.ts'
 import { enterpriseRepo as repo } from './repo.ts'
-import { DISTRICT_CODE, type EnterpriseService, REQUEST_SERIES } from './service.ts'
+import { type EnterpriseService, REQUEST_SERIES } from './service.ts'
 
 export const DEMO_SEED = 20260512
 export const DEMO_ENTERPRISES = 300
@@ -284,7 +284,8 @@ export async function seedEnterpriseReference(
   if (!exists.rowCount) await ensureDocSeries(db.pool, REQUEST_SERIES)
   await db.tx(async (tx) => {
     await service.ensureDefinitions(tx, actor)
-    for (const u of PROVIDER_UNITS) await repo.ensureProviderUnit(tx, { ...u, divisionCode: DISTRICT_CODE })
+    for (const u of PROVIDER_UNITS)
+      await service.ensureProviderUnit(tx, { ...u, divisionCode: platform.config.district.code })
     for (const p of PROVIDERS) {
       const orgUnitId = await repo.orgUnitIdByCode(tx, p.unit)
       await repo.insertProvider(tx, {
@@ -425,7 +426,7 @@ async function seedRequests(
     userId: null,
     roles: ['service_provider'],
     departmentIds: [unitId],
-    scopes: [DISTRICT_CODE],
+    scopes: [platform.config.district.code],
   })
   const now = Date.now()
   const plan: ('completed' | 'rated' | 'handling' | 'submitted' | 'declined' | 'withdrawn')[] = [
@@ -535,7 +536,7 @@ async function seedListings(platform: Platform) {
         description,
         industryCode: industry,
         quantity: qty || null,
-        regionCode: company?.division_code ?? DISTRICT_CODE,
+        regionCode: company?.division_code ?? platform.config.district.code,
         validUntil: valid,
         tokens: searchTokens(`${title} ${description}`),
         createdBy: null,

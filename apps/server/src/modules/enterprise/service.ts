@@ -29,6 +29,7 @@ import { allocateDocNumber } from '../../platform/doc-number.ts'
 import type { Platform } from '../../platform/platform.ts'
 import type { ApprovalService } from '../approval/index.ts'
 import type { CatalogService } from '../catalog/index.ts'
+import type { DirectoryService } from '../directory/index.ts'
 import type { RatingService } from '../rating/index.ts'
 import { type EngineActor, engineActorOf, type WorkflowService } from '../workflow/index.ts'
 import { INDUSTRY_SECTIONS } from './data/industries.ts'
@@ -87,7 +88,6 @@ import {
 } from './repo.ts'
 import { syntheticEnterprise } from './synthetic.ts'
 
-export const DISTRICT_CODE = '370612'
 export const REQUEST_SERIES = {
   key: 'enterprise.request',
   name: '政企云服务申请编号',
@@ -95,11 +95,12 @@ export const REQUEST_SERIES = {
 }
 
 export interface EnterpriseDeps {
-  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth'>
+  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config'>
   workflow: WorkflowService
   rating: RatingService
   catalog: CatalogService
   approval: ApprovalService
+  directory: DirectoryService
 }
 
 type Page = { page: number; pageSize: number }
@@ -132,7 +133,7 @@ export function profileOf(c: CompanyRow, today = beijingToday()): EnterpriseProf
 
 /** Enterprise service cloud: profiles, accounts, the service catalogue and requests, the supply-demand board. */
 export function createEnterpriseService(deps: EnterpriseDeps) {
-  const { platform, workflow, rating, catalog, approval } = deps
+  const { platform, workflow, rating, catalog, approval, directory } = deps
   const { db } = platform
 
   // Every workflow state change (through this module or /api/workflow) is mirrored on the request row.
@@ -458,6 +459,11 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
   }
 
   return {
+    /** The org unit a service provider's staff hold posts in (owned by the directory). */
+    ensureProviderUnit(tx: Tx, u: { code: string; name: string; shortName: string; divisionCode: string }) {
+      return directory.ensureUnit(tx, { ...u, kind: 'provider' })
+    },
+
     // ==== Public API for other modules (see index.ts) ====================================================
 
     /** The profile of one enterprise (any status), or null. */
@@ -706,7 +712,7 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
         if (m.status !== 'pending') throw memberDecided({ status: m.status })
         const status = decision.verify ? 'verified' : 'rejected'
         await repo.decideMember(tx, id, status, p.userId, decision.verify ? null : decision.reason)
-        if (decision.verify) await repo.grantEnterpriseAccess(tx, m.userId, m.uscc, DISTRICT_CODE)
+        if (decision.verify) await platform.auth.linkEnterprise(tx, m.userId, m.uscc, platform.config.district.code)
         await recordAudit(tx, {
           actor,
           action: `enterprise.member.${decision.verify ? 'verify' : 'reject'}`,

@@ -4,7 +4,7 @@
  * language lives in rules.ts (reference semantics, explanations) and matcher.ts (the fast compiled form).
  */
 import type { PolicyStatus } from '@ruyu/contracts/policy'
-import type { Duration, WorkflowSpec } from '../workflow/index.ts'
+import { cstDate, type Duration, type WorkflowSpec } from '../workflow/index.ts'
 
 export const QUESTION_SUBJECT = 'policy_question'
 export const QUESTION_DEFINITION = 'policy.question'
@@ -51,8 +51,7 @@ export function displayStatus(status: PolicyStatus, validTo: string | null, toda
 }
 
 /** Beijing date (YYYY-MM-DD) of an instant. */
-export const beijingDate = (now: Date = new Date()) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+export const beijingDate = (now: Date = new Date()) => cstDate(now)
 
 /** The inbox item an enterprise gets when a policy matches it. */
 export function pushMessage(policy: { id: string; title: string }, reasons: readonly string[]) {

@@ -290,6 +290,23 @@ export function createAuth(db: Db, config: Config) {
       return (r.rowCount ?? 0) > 0
     },
 
+    /**
+     * Lets a verified enterprise account act for its enterprise: sets its USCC and gives it the enterprise_user post
+     * (once). Self-registered accounts start with neither, so nothing of the enterprise is visible before.
+     */
+    async linkEnterprise(tx: Tx, userId: string, uscc: string, scopeDivisionCode: string) {
+      await tx.query(
+        `update core_user set enterprise_uscc = $2, updated_at = now() where id = $1 and kind = 'enterprise'`,
+        [userId, uscc],
+      )
+      await tx.query(
+        `insert into core_post (user_id, role, scope_division_code)
+         select $1, 'enterprise_user', $2
+         where not exists (select 1 from core_post where user_id = $1 and role = 'enterprise_user')`,
+        [userId, scopeDivisionCode],
+      )
+    },
+
     /** Creates an account with its posts (CLI, seed and admin pages); validates roles, USCC and password. */
     async createUser(tx: Tx, actor: Actor, input: CreateUserInput): Promise<string> {
       checkPasswordStrength(input.password)

@@ -31,6 +31,7 @@ import type {
   UpdateCategory,
   Urgency,
 } from '@ruyu/contracts/hotline'
+import { isCnPhone as isContractPhone } from '@ruyu/contracts/hotline'
 import { http, type Page } from '../../shared/request'
 
 export type {
@@ -109,11 +110,8 @@ export type StatsGroup = StatsQuery['groupBy']
 export const STATS_GROUP_LIST = ['unit', 'town', 'category', 'month'] as const satisfies readonly StatsGroup[]
 export type SlaFlag = Order['slaFlag']
 
-/** Mainland mobile (as CN_MOBILE in @ruyu/contracts/identifiers) or landline with area code (CN_LANDLINE). */
-export function isCnPhone(phone: string): boolean {
-  const value = phone.trim()
-  return /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(value)
-}
+/** Mainland mobile or landline with area code: the server's own check (PhoneSchema trims first). */
+export const isCnPhone = (phone: string): boolean => isContractPhone(phone.trim())
 
 export type OrderQuery = Partial<Omit<OrderListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }
 

@@ -122,17 +122,7 @@ export function RuleNode(props: NodeProps) {
           </Typography.Text>
           <span style={{ flex: 1 }} />
           <AddMenu disabled={disabled} onAdd={(c) => onChange([...path, kind, children.length], newNode(c))} />
-          {onRemove ? (
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('policy.rule.removeGroup')}
-              disabled={disabled}
-              onClick={onRemove}
-            />
-          ) : null}
+          <RemoveButton label={t('policy.rule.removeGroup')} disabled={disabled} onRemove={onRemove} />
         </Flex>
         <Issues issues={own} />
         <Flex vertical gap={6} style={{ paddingLeft: 12, borderLeft: '2px solid #adc6ff' }}>
@@ -163,17 +153,7 @@ export function RuleNode(props: NodeProps) {
         <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
           <Tag color="volcano">{t('policy.rule.notLabel')}</Tag>
           <span style={{ flex: 1 }} />
-          {onRemove ? (
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('policy.rule.removeGroup')}
-              disabled={disabled}
-              onClick={onRemove}
-            />
-          ) : null}
+          <RemoveButton label={t('policy.rule.removeGroup')} disabled={disabled} onRemove={onRemove} />
         </Flex>
         <Issues issues={own} />
         <div style={{ paddingLeft: 12, borderLeft: '2px solid #ffbb96' }}>
@@ -198,17 +178,7 @@ export function RuleNode(props: NodeProps) {
         />
         <LeafBody {...props} />
         <span style={{ flex: 1 }} />
-        {onRemove ? (
-          <Button
-            size="small"
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('policy.rule.removeCondition')}
-            disabled={disabled}
-            onClick={onRemove}
-          />
-        ) : null}
+        <RemoveButton label={t('policy.rule.removeCondition')} disabled={disabled} onRemove={onRemove} />
       </Flex>
       <Issues issues={own} />
     </div>
@@ -404,4 +374,20 @@ function LeafBody({ node, path, options, onChange, disabled }: NodeProps) {
     default:
       return <Typography.Text type="danger">{t('policy.rule.unknownKind', { kind })}</Typography.Text>
   }
+}
+
+/** The delete button of a group or condition; the root (no onRemove) has none. */
+function RemoveButton({ label, disabled, onRemove }: { label: string; disabled?: boolean; onRemove?: () => void }) {
+  if (!onRemove) return null
+  return (
+    <Button
+      size="small"
+      type="text"
+      danger
+      icon={<DeleteOutlined />}
+      aria-label={label}
+      disabled={disabled}
+      onClick={onRemove}
+    />
+  )
 }
