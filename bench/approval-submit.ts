@@ -18,6 +18,7 @@ import { startEmbeddedPg } from '../apps/server/src/platform/embedded-pg.ts'
 import { migrate } from '../apps/server/src/platform/migrate.ts'
 import { seed } from '../apps/server/src/seed.ts'
 import { buildTestPlatform } from '../packages/testkit/src/platform.ts'
+import { backendCpuSeconds } from './measure.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
@@ -89,26 +90,6 @@ async function load(url: string, headers: Record<string, string>, body: string, 
     p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
     p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
   }
-}
-
-/** CPU seconds used so far by the PostgreSQL backends serving one database (Linux /proc; 0 elsewhere). */
-function backendCpuSeconds(dbName: string): number {
-  let ticks = 0
-  try {
-    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dbName)) continue
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        ticks += Number(f[11]) + Number(f[12]) // utime + stime
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    return 0
-  }
-  return ticks / 100
 }
 
 async function main() {

@@ -61,14 +61,14 @@ export interface Services {
 export function createServices(platform: Platform): Services {
   const workflow = createWorkflowService(platform)
   registerWorkflowWorkers(platform, workflow)
-  const directory = createDirectoryService(platform.db)
+  const directory = createDirectoryService(platform.db, platform.caches)
   const catalog = createCatalogService(platform.db, platform.caches)
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
   const approval = createApprovalService({ platform, catalog, directory, workflow, certificate, rating })
   const enterprise = createEnterpriseService({ platform, workflow, rating, catalog, approval, directory })
   const policy = createPolicy(platform, { workflow, rating, catalog, enterprise })
-  const hotline = createHotline(platform, workflow)
+  const hotline = createHotline(platform, workflow, directory)
   return { directory, catalog, workflow, rating, certificate, approval, enterprise, policy, hotline }
 }
 

@@ -58,47 +58,55 @@ export function auditHash(row: AuditRow): string {
 
 /** Appends one audit row in the caller's transaction (so it commits or rolls back with the change). */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
+  return (await recordAuditMany(tx, [entry]))[0]!
+}
+
+/** Appends audit rows in order, chained, in two round trips however many (a batch of intakes audits at once). */
+export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<number[]> {
+  if (!entries.length) return []
   // The head row lock serialises appends, which makes seq gap-free and the chain linear.
   const head = (
-    await tx.query<{ seq: number; hash: string }>('select seq, hash from core_audit_head where id = 1 for update')
+    await tx.query<{ seq: number; hash: string }>({
+      name: 'core_audit_head_lock',
+      text: 'select seq, hash from core_audit_head where id = 1 for update',
+    })
   ).rows[0]!
-  const row: AuditRow = {
-    seq: Number(head.seq) + 1,
-    at: new Date().toISOString(),
-    actorId: entry.actor.id,
-    actorKind: entry.actor.kind,
-    action: entry.action,
-    resourceType: entry.resourceType,
-    resourceId: entry.resourceId ?? null,
-    divisionCode: entry.divisionCode ?? null,
-    requestId: entry.requestId ?? null,
-    data: entry.data ?? {},
-    prevHash: head.hash,
-  }
-  const hash = auditHash(row)
-  // The row and the new head in one round trip: the head lock is held until commit, so every statement counts.
+  let seq = Number(head.seq)
+  let prevHash = head.hash
+  const at = new Date().toISOString()
+  const rows = entries.map((entry) => {
+    const row: AuditRow = {
+      seq: ++seq,
+      at,
+      actorId: entry.actor.id,
+      actorKind: entry.actor.kind,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId ?? null,
+      divisionCode: entry.divisionCode ?? null,
+      requestId: entry.requestId ?? null,
+      data: entry.data ?? {},
+      prevHash,
+    }
+    prevHash = auditHash(row)
+    return { ...row, hash: prevHash }
+  })
+  // The rows and the new head in one round trip: the head lock is held until commit, so every statement counts.
   await tx.query({
     name: 'core_audit_append',
     text: `with l as (
        insert into core_audit_log (seq, at, actor_id, actor_kind, action, resource_type, resource_id, division_code,
-         request_id, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) returning seq, hash)
-     update core_audit_head h set seq = l.seq, hash = l.hash from l where h.id = 1`,
-    values: [
-      row.seq,
-      row.at,
-      row.actorId,
-      row.actorKind,
-      row.action,
-      row.resourceType,
-      row.resourceId,
-      row.divisionCode,
-      row.requestId,
-      JSON.stringify(row.data),
-      row.prevHash,
-      hash,
-    ],
+         request_id, data, prev_hash, hash)
+       select seq, at, "actorId", "actorKind", action, "resourceType", "resourceId", "divisionCode", "requestId", data,
+         "prevHash", hash
+       from jsonb_to_recordset($1::jsonb) as x(seq bigint, at timestamptz, "actorId" text, "actorKind" text, action text,
+         "resourceType" text, "resourceId" text, "divisionCode" text, "requestId" text, data jsonb, "prevHash" text,
+         hash text)
+       returning seq, hash)
+     update core_audit_head h set seq = $2, hash = $3 where h.id = 1 and exists (select 1 from l)`,
+    values: [JSON.stringify(rows), seq, prevHash],
   })
-  return row.seq
+  return rows.map((r) => r.seq)
 }
 
 export interface AuditVerifyResult {

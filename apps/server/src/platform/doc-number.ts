@@ -57,20 +57,34 @@ export async function allocateDocNumber(
   key: string,
   at = new Date(),
 ): Promise<{ number: string; seq: number }> {
+  return (await allocateDocNumbers(tx, key, at, 1))[0]!
+}
+
+/** Allocates `count` consecutive numbers of a series in one round trip (a batch of intakes numbered at once). */
+export async function allocateDocNumbers(
+  tx: Tx,
+  key: string,
+  at: Date,
+  count: number,
+): Promise<{ number: string; seq: number }[]> {
+  if (count < 1) return []
   // One round trip: read the series and bump its counter for the period (the row lock holds until commit).
   const { rows } = await tx.query({
     name: 'core_doc_allocate',
     text: `with s as (select pattern, reset from core_doc_series where key = $1)
      insert into core_doc_counter (series_key, period, last_value)
-     select $1, case when s.reset = 'never' then 'all' else $2 end, 1 from s
-     on conflict (series_key, period) do update set last_value = core_doc_counter.last_value + 1
+     select $1, case when s.reset = 'never' then 'all' else $2 end, $3 from s
+     on conflict (series_key, period) do update set last_value = core_doc_counter.last_value + $3
      returning last_value, (select pattern from s) as pattern`,
-    values: [key, periodOf('yearly', at)],
+    values: [key, periodOf('yearly', at), count],
   })
   if (!rows[0]) throw docSeriesNotFound({ key })
-  const series = { pattern: rows[0].pattern as string }
-  const seq = Number(rows[0].last_value)
+  const pattern = rows[0].pattern as string
+  const last = Number(rows[0].last_value)
   const cst = new Date(at.getTime() + 8 * 3600_000)
   const shown = new Date(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate())
-  return { number: formatDocNumber(series.pattern, seq, shown), seq }
+  return Array.from({ length: count }, (_, i) => {
+    const seq = last - count + 1 + i
+    return { number: formatDocNumber(pattern, seq, shown), seq }
+  })
 }

@@ -28,6 +28,8 @@ export interface EmbeddedPgOptions {
   ephemeral?: boolean
   /** When the cluster is already running, stop it on stop() too (the server adopts an orphan; the CLI does not). */
   adopt?: boolean
+  /** Extra server settings (`-c name=value`), e.g. a benchmark's pg_stat_statements. */
+  settings?: Record<string, string>
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
@@ -202,6 +204,7 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
       'fsync=on',
       '-c',
       'synchronous_commit=off',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ],
     // Own process group: a terminal Ctrl-C reaches Node, which then stops PostgreSQL after closing its pools.
     { ...ids, env, stdio: ['ignore', logFd, logFd], detached: true },

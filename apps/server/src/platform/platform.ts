@@ -56,7 +56,7 @@ export async function createPlatform(
     db,
     events,
     calendar,
-    auth: createAuth(db, config),
+    auth: createAuth(db, config, caches),
     files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
     jobs,

@@ -226,6 +226,18 @@ export const directoryRepo = {
     }))
   },
 
+  async divisionName(q: Queryable, code: string): Promise<string | null> {
+    const { rows } = await q.query('select name from core_division where code = $1 order by data_year desc limit 1', [
+      code,
+    ])
+    return rows[0]?.name ?? null
+  },
+  async unitRefs(q: Queryable, ids: string[]): Promise<{ id: string; code: string; name: string }[]> {
+    if (!ids.length) return []
+    const { rows } = await q.query('select id, code, name from core_org_unit where id = any($1::uuid[])', [ids])
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name }))
+  },
+
   // --- reference-data loading (seed) ---
   async upsertDivisions(
     tx: Tx,

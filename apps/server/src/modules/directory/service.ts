@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CreateDepartment } from '@ruyu/contracts/directory'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
+import type { CacheBus } from '../../platform/cache-bus.ts'
 import { type Db, pgErrorCode, type Tx } from '../../platform/db.ts'
 import { validationFailed } from '../../platform/errors.ts'
 import { inScope } from '../../platform/http/access.ts'
@@ -23,8 +24,31 @@ const window = (p: Paging) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pag
 // The park workstation hosts 8 district departments (the seed: 整合8个区直部门).
 const PARK_DEPARTMENTS = ['MP-XSP', 'MP-FGJ', 'MP-ZRJ', 'MP-ZJJ', 'MP-HBJ', 'MP-SCJ', 'MP-RSJ', 'MP-SWZ']
 
-export function createDirectoryService(db: Db) {
+export function createDirectoryService(db: Db, caches: CacheBus) {
+  // Divisions and unit names: read on every hotline intake, changed only here (seed, new departments).
+  const reference = caches.cache<unknown>('directory.reference')
+  const changed = (tx: Tx) => caches.invalidate(tx, 'directory.reference')
+
   return {
+    /** The name of a division code of any data year, or null when there is no such division (cached). */
+    async divisionName(code: string): Promise<string | null> {
+      return (await reference.get(`division:${code}`, () => repo.divisionName(db.pool, code))) as string | null
+    },
+
+    /** Code and name of org units by id (cached); unknown ids are left out. */
+    async unitRefs(ids: string[]): Promise<Map<string, { id: string; code: string; name: string }>> {
+      const out = new Map<string, { id: string; code: string; name: string }>()
+      for (const id of new Set(ids)) {
+        const u = (await reference.get(`unit:${id}`, async () => (await repo.unitRefs(db.pool, [id]))[0] ?? null)) as {
+          id: string
+          code: string
+          name: string
+        } | null
+        if (u) out.set(id, u)
+      }
+      return out
+    },
+
     /** Lists divisions: children of parentCode, a search by name/code, or the roots of the caller's scope. */
     async listDivisions(p: Principal, f: { parentCode?: string; q?: string; dataYear?: number }) {
       const year = f.dataYear ?? (await repo.latestDataYear(db.pool))
@@ -58,6 +82,7 @@ export function createDirectoryService(db: Db) {
     async createDepartment(p: Principal, actor: Actor, input: CreateDepartment, requestId?: string) {
       if (!inScope(p, input.divisionCode)) throw outOfScope({ code: input.divisionCode })
       return db.tx(async (tx) => {
+        await changed(tx)
         if (!(await repo.divisionExists(tx, input.divisionCode)))
           throw validationFailed(undefined, { issues: [{ path: ['divisionCode'], message: '行政区划代码不存在' }] })
         if (input.parentId && !(await repo.findDepartment(tx, input.parentId, p.scopes)))
@@ -108,6 +133,7 @@ export function createDirectoryService(db: Db) {
       u: { code: string; name: string; shortName: string; kind: string; divisionCode: string },
     ): Promise<string> {
       await repo.upsertDepartmentByCode(tx, { ...u, constructionApproval: false })
+      await changed(tx)
       return (await repo.departmentIdByCode(tx, u.code))!
     },
 
@@ -118,6 +144,7 @@ export function createDirectoryService(db: Db) {
         divisions: { code: string; name: string; level: string; kind: string; parentCode: string | null }[]
       }
       await repo.upsertDivisions(tx, data.dataYear, data.divisions)
+      await changed(tx)
       for (const d of departments) await repo.upsertDepartmentByCode(tx, d)
       for (const l of locations) {
         const id = await repo.upsertLocation(tx, l)

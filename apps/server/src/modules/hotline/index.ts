@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform/platform.ts'
+import type { DirectoryService } from '../directory/index.ts'
 import type { WorkflowService } from '../workflow/index.ts'
 import { createHotlineService } from './service.ts'
 
@@ -34,6 +35,10 @@ export {
 } from './service.ts'
 
 /** Creates the hotline service on the platform and the workflow engine (registers its timer signals). */
-export function createHotline(platform: Platform, workflow: WorkflowService) {
-  return createHotlineService({ platform, workflow })
+export function createHotline(
+  platform: Platform,
+  workflow: WorkflowService,
+  directory: Pick<DirectoryService, 'divisionName' | 'unitRefs'>,
+) {
+  return createHotlineService({ platform, workflow, directory })
 }

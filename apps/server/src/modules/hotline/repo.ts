@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type {
   Category,
   FollowupResult,
@@ -284,6 +285,47 @@ const toArticle = (r: Record<string, any>): ArticleRow => ({
   rank: r.rank === undefined ? undefined : Number(r.rank),
 })
 
+const toEvent = (r: Record<string, any>) => ({
+  id: Number(r.id),
+  at: r.at as Date,
+  action: r.action as string,
+  actorKind: r.actor_kind as string,
+  actorName: r.actor_name as string | null,
+  unit: r.unit_id
+    ? { id: r.unit_id as string, code: (r.unit_code ?? '') as string, name: (r.unit_name ?? '') as string }
+    : null,
+  fromStatus: r.from_status as string | null,
+  toStatus: r.to_status as string | null,
+  reason: r.reason as string | null,
+  data: r.data as Record<string, unknown>,
+  attachments: (r.attachments ?? []) as string[],
+})
+export type EventRow = ReturnType<typeof toEvent>
+
+export interface DuplicateProbe {
+  phone: string | null
+  categoryId: string | null
+  divisionCode: string | null
+  address: string | null
+  lat: number | null
+  lng: number | null
+  excludeId: string | null
+  windowDays: number
+  radiusMetres: number
+  scopes: string[]
+}
+export interface DuplicateRow {
+  id: string
+  number: string
+  status: OrderStatus
+  receivedAt: string
+  address: string
+  categoryName: string | null
+  title: string
+  reasons: ('same_phone' | 'nearby' | 'same_address')[]
+  distanceM: number | null
+}
+
 export interface EventInput {
   orderId: string
   actorId: string | null
@@ -297,6 +339,11 @@ export interface EventInput {
   data?: Record<string, unknown>
   attachments?: string[]
   at?: Date
+}
+
+/** A prepared-statement name for generated SQL: the same text always gets the same name. */
+function preparedName(prefix: string, text: string): string {
+  return `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`
 }
 
 export const hotlineRepo = {
@@ -497,6 +544,40 @@ export const hotlineRepo = {
     )
     return rows[0].id
   },
+  /**
+   * Inserts orders in one statement (a batch of intakes), answering the rows in input order. Every row names the
+   * same fields; ids are made here; columns not named keep their defaults.
+   */
+  async insertOrders(tx: Tx, list: (Partial<OrderRow> & { id: string })[]): Promise<OrderRow[]> {
+    if (!list.length) return []
+    const keys = ['id', ...Object.keys(list[0]!).filter((k) => COLUMNS[k])]
+    const cols = keys.map((k) => (k === 'id' ? 'id' : COLUMNS[k]!)).join(', ')
+    const rows = list.map((o) => {
+      const r: Record<string, unknown> = {}
+      for (const k of keys) r[k === 'id' ? 'id' : COLUMNS[k]!] = (o as Record<string, unknown>)[k] ?? null
+      return r
+    })
+    // jsonb_populate_recordset takes the column types from the table's row type.
+    const text = `insert into hotline_order (${cols})
+       select ${cols} from jsonb_populate_recordset(null::hotline_order, $1::jsonb) returning *`
+    const res = await tx.query({
+      name: preparedName('hotline_insert_orders', text),
+      text,
+      values: [JSON.stringify(rows)],
+    })
+    const byId = new Map(res.rows.map((r) => [r.id as string, toOrder(r)]))
+    return list.map((o) => byId.get(o.id)!)
+  },
+  async ordersByUpstream(q: Queryable, keys: { source: string; number: string }[]): Promise<OrderRow[]> {
+    if (!keys.length) return []
+    const { rows } = await q.query({
+      name: 'hotline_orders_by_upstream',
+      text: `select o.* from hotline_order o join unnest($1::text[], $2::text[]) as k(s, n)
+         on o.upstream_source = k.s and o.upstream_number = k.n`,
+      values: [keys.map((k) => k.source), keys.map((k) => k.number)],
+    })
+    return rows.map(toOrder)
+  },
   async handlingUnits(q: Queryable) {
     const { rows } = await q.query(
       `select id, code, name, kind, division_code from core_org_unit
@@ -651,80 +732,90 @@ export const hotlineRepo = {
     )
     return rows.map(toOrder)
   },
-  async duplicates(
-    q: Queryable,
-    f: {
-      phone: string | null
-      categoryId: string | null
-      divisionCode: string | null
-      address: string | null
-      lat: number | null
-      lng: number | null
-      excludeId: string | null
-      windowDays: number
-      radiusMetres: number
-      scopes: string[]
-    },
-  ) {
-    // A bounding box first (cheap, indexable), then the haversine distance.
-    const dLat = f.radiusMetres / 111_320
-    const dLng = f.lat !== null ? f.radiusMetres / (111_320 * Math.max(0.01, Math.cos((f.lat * Math.PI) / 180))) : 0
-    const { rows } = await q.query(
-      // Three index probes (phone, address, category + box) instead of one OR over the whole window.
-      `with hotline_dup_ids as (
-         select id from hotline_order where caller_phone = $1::text and received_at >= now() - make_interval(days => $7::int)
-         union
-         select id from hotline_order where division_code = $3::text
-           and regexp_replace(lower(address), '\\s', '', 'g') = $4::text and received_at >= now() - make_interval(days => $7::int)
-         union
-         select id from hotline_order where $5::float8 is not null and lat is not null and category_id = $2::uuid
-           and received_at >= now() - make_interval(days => $7::int)
-           and lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and lng between $6::float8 - $10::float8 and $6::float8 + $10::float8
-       ), hotline_candidates as (
-         select o.id, o.number, o.status, o.received_at, o.address, o.title, cat.path_name as category_name,
-           (o.caller_phone = $1::text) as same_phone,
-           ($5::float8 is not null and o.lat is not null and o.category_id = $2::uuid
-             and o.lat between $5::float8 - $9::float8 and $5::float8 + $9::float8 and o.lng between $6::float8 - $10::float8 and $6::float8 + $10::float8) as in_box,
-           (o.division_code = $3::text and regexp_replace(lower(o.address), '\\s', '', 'g') = $4::text) as same_address,
-           case when $5::float8 is not null and o.lat is not null then
-             6371000 * 2 * asin(sqrt(power(sin(radians(o.lat - $5::float8) / 2), 2)
-               + cos(radians($5::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - $6::float8) / 2), 2)))
-           end as distance
-         from hotline_dup_ids d join hotline_order o on o.id = d.id left join hotline_category cat on cat.id = o.category_id
-         where o.status <> 'merged' and ($8::uuid is null or o.id <> $8::uuid) and o.division_code like any($12::text[]))
-       select *, (in_box and distance <= $11::float8) as nearby from hotline_candidates
-       where same_phone or same_address or (in_box and distance <= $11::float8)
-       order by received_at desc limit 10`,
-      [
-        f.phone,
-        f.categoryId,
-        f.divisionCode,
-        f.address ? f.address.toLowerCase().replace(/\s/g, '') : null,
-        f.lat,
-        f.lng,
-        f.windowDays,
-        f.excludeId,
-        dLat,
-        dLng,
-        f.radiusMetres,
-        f.scopes.map((s) => `${s}%`),
+  /**
+   * Earlier orders that look like the same matter, for many probes in one statement (the probes of requests
+   * arriving together): same phone, same address, or same category nearby within the window. Three index probes
+   * each (phone, address, category + box) instead of one OR over the whole window; answers in probe order.
+   */
+  async duplicatesMany(q: Queryable, probes: DuplicateProbe[]) {
+    if (!probes.length) return []
+    const { rows } = await q.query({
+      // Prepared once per connection: planning this costs several times its execution.
+      name: 'hotline_duplicates_many',
+      text: `select k.i, d.* from jsonb_to_recordset($1::jsonb) as k(i int, phone text, category_id uuid,
+         division_code text, address text, lat float8, lng float8, window_days int, exclude_id uuid, d_lat float8,
+         d_lng float8, radius float8, scopes text[])
+       cross join lateral (
+         select c.*, (c.in_box and c.distance <= k.radius) as nearby from (
+           select o.id, o.number, o.status, o.received_at, o.address, o.title, cat.path_name as category_name,
+             (o.caller_phone = k.phone) as same_phone,
+             (k.lat is not null and o.lat is not null and o.category_id = k.category_id
+               and o.lat between k.lat - k.d_lat and k.lat + k.d_lat
+               and o.lng between k.lng - k.d_lng and k.lng + k.d_lng) as in_box,
+             (o.division_code = k.division_code
+               and regexp_replace(lower(o.address), '\\s', '', 'g') = k.address) as same_address,
+             case when k.lat is not null and o.lat is not null then
+               6371000 * 2 * asin(sqrt(power(sin(radians(o.lat - k.lat) / 2), 2)
+                 + cos(radians(k.lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - k.lng) / 2), 2)))
+             end as distance
+           from hotline_order o left join hotline_category cat on cat.id = o.category_id
+           where o.id in (
+               select id from hotline_order where caller_phone = k.phone
+                 and received_at >= now() - make_interval(days => k.window_days)
+               union
+               select id from hotline_order where division_code = k.division_code
+                 and regexp_replace(lower(address), '\\s', '', 'g') = k.address
+                 and received_at >= now() - make_interval(days => k.window_days)
+               union
+               select id from hotline_order where k.lat is not null and lat is not null and category_id = k.category_id
+                 and received_at >= now() - make_interval(days => k.window_days)
+                 and lat between k.lat - k.d_lat and k.lat + k.d_lat and lng between k.lng - k.d_lng and k.lng + k.d_lng)
+             and o.status <> 'merged' and (k.exclude_id is null or o.id <> k.exclude_id)
+             and o.division_code like any(k.scopes)
+         ) c
+         where c.same_phone or c.same_address or (c.in_box and c.distance <= k.radius)
+         order by c.received_at desc limit 10
+       ) d
+       order by k.i, d.received_at desc`,
+      values: [
+        JSON.stringify(
+          probes.map((f, i) => ({
+            i,
+            phone: f.phone,
+            category_id: f.categoryId,
+            division_code: f.divisionCode,
+            address: f.address ? f.address.toLowerCase().replace(/\s/g, '') : null,
+            lat: f.lat,
+            lng: f.lng,
+            window_days: f.windowDays,
+            exclude_id: f.excludeId,
+            // A bounding box first (cheap, indexable), then the haversine distance.
+            d_lat: f.radiusMetres / 111_320,
+            d_lng: f.lat !== null ? f.radiusMetres / (111_320 * Math.max(0.01, Math.cos((f.lat * Math.PI) / 180))) : 0,
+            radius: f.radiusMetres,
+            scopes: f.scopes.map((x) => `${x}%`),
+          })),
+        ),
       ],
-    )
-    return rows.map((r) => ({
-      id: r.id as string,
-      number: r.number as string,
-      status: r.status as OrderStatus,
-      receivedAt: (r.received_at as Date).toISOString(),
-      address: r.address as string,
-      categoryName: r.category_name as string | null,
-      title: r.title as string,
-      reasons: [
-        ...(r.same_phone ? (['same_phone'] as const) : []),
-        ...(r.nearby ? (['nearby'] as const) : []),
-        ...(r.same_address ? (['same_address'] as const) : []),
-      ],
-      distanceM: r.distance === null || r.distance === undefined ? null : Math.round(Number(r.distance)),
-    }))
+    })
+    const out = probes.map(() => [] as DuplicateRow[])
+    for (const r of rows)
+      out[r.i as number]!.push({
+        id: r.id as string,
+        number: r.number as string,
+        status: r.status as OrderStatus,
+        receivedAt: (r.received_at as Date).toISOString(),
+        address: r.address as string,
+        categoryName: r.category_name as string | null,
+        title: r.title as string,
+        reasons: [
+          ...(r.same_phone ? (['same_phone'] as const) : []),
+          ...(r.nearby ? (['nearby'] as const) : []),
+          ...(r.same_address ? (['same_address'] as const) : []),
+        ],
+        distanceM: r.distance === null || r.distance === undefined ? null : Math.round(Number(r.distance)),
+      })
+    return out
   },
 
   // --- timeline ---------------------------------------------------------------------------------------------
@@ -748,25 +839,46 @@ export const hotlineRepo = {
       ],
     )
   },
+  /** Inserts timeline entries in one statement; answers them in input order, shaped as `events` reads them. */
+  async insertEvents(tx: Tx, list: EventInput[]) {
+    if (!list.length) return []
+    const { rows } = await tx.query({
+      name: 'hotline_insert_events',
+      text: `insert into hotline_event (order_id, at, actor_id, actor_kind, actor_name, unit_id, action, from_status,
+         to_status, reason, data, attachments)
+       select order_id, coalesce(at, now()), actor_id, actor_kind, actor_name, unit_id, action, from_status, to_status,
+         reason, coalesce(data, '{}'), coalesce(attachments, '{}')
+       from jsonb_populate_recordset(null::hotline_event, $1::jsonb) with ordinality as x
+       order by ordinality returning *`,
+      values: [
+        JSON.stringify(
+          list.map((e) => ({
+            order_id: e.orderId,
+            at: e.at ?? null,
+            actor_id: e.actorId,
+            actor_kind: e.actorKind,
+            actor_name: e.actorName,
+            unit_id: e.unitId,
+            action: e.action,
+            from_status: e.fromStatus,
+            to_status: e.toStatus,
+            reason: e.reason ?? null,
+            data: e.data ?? {},
+            attachments: e.attachments ?? [],
+          })),
+        ),
+      ],
+    })
+    // bigserial ids follow the ordinality order within the statement.
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toEvent)
+  },
   async events(q: Queryable, orderId: string) {
     const { rows } = await q.query(
       `select e.*, u.code as unit_code, u.name as unit_name from hotline_event e
        left join core_org_unit u on u.id = e.unit_id where e.order_id = $1 order by e.id`,
       [orderId],
     )
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: r.at as Date,
-      action: r.action as string,
-      actorKind: r.actor_kind as string,
-      actorName: r.actor_name as string | null,
-      unit: r.unit_id ? { id: r.unit_id as string, code: r.unit_code as string, name: r.unit_name as string } : null,
-      fromStatus: r.from_status as string | null,
-      toStatus: r.to_status as string | null,
-      reason: r.reason as string | null,
-      data: r.data as Record<string, unknown>,
-      attachments: (r.attachments ?? []) as string[],
-    }))
+    return rows.map(toEvent)
   },
 
   // --- shared core tables (read-only) -----------------------------------------------------------------------

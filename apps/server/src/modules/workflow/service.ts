@@ -396,23 +396,93 @@ export function createWorkflowService(
         data: { branch: child.branch?.key },
       })),
     )
+    await enterInitial(tx, def, children, now, actor, requestId)
+  }
+
+  /** Enters the initial state of new instances: a plain task state (the usual first step) for all at once. */
+  async function enterInitial(
+    tx: Tx,
+    def: DefinitionRow,
+    instances: InstanceRow[],
+    now: Date,
+    actor: Actor,
+    requestId?: string,
+  ) {
     const initial = def.spec.states[def.spec.initial]!
-    // A plain task state (the usual first step of a branch) is entered for all branches at once.
     if (
       initial.assignee &&
       !initial.parallel &&
       !initial.final &&
-      !pausesClock(initial, {}) &&
-      !initial.effects?.length
+      !initial.effects?.length &&
+      instances.every((i) => !pausesClock(initial, i.context))
     ) {
       const tasks = await repo.insertTasks(
         tx,
-        children.map((c) => taskFor(c, def.spec.initial, initial, now, def.spec)),
+        instances.map((i) => taskFor(i, def.spec.initial, initial, now, def.spec)),
       )
       await scheduleTimers(tx, tasks)
       return
     }
-    for (const child of children) await enterState(tx, child, def.spec.initial, now, actor, requestId)
+    for (const inst of instances) await enterState(tx, inst, def.spec.initial, now, actor, requestId)
+  }
+
+  async function startMany(
+    tx: Tx,
+    inputs: StartInput[],
+    actor: Actor,
+    now = new Date(),
+    requestId?: string,
+  ): Promise<Pick<InstanceRow, 'id' | 'rootId' | 'dueAt'>[]> {
+    const out: Pick<InstanceRow, 'id' | 'rootId' | 'dueAt'>[] = new Array(inputs.length)
+    for (const key of new Set(inputs.map((i) => i.definitionKey))) {
+      const def = await latestDefinition(tx, key)
+      const at = inputs.flatMap((input, i) => (input.definitionKey === key ? [i] : []))
+      const instances = await repo.insertInstances(
+        tx,
+        at.map((i) => {
+          const input = inputs[i]!
+          const sla = input.branch?.sla ?? durationAt(def.spec.slaFrom, input.context) ?? def.spec.sla
+          const deadline = sla ? computeDeadline(now, sla, calendar) : null
+          return {
+            definitionId: def.id,
+            parentId: null,
+            rootId: null,
+            branch: input.branch ?? null,
+            subjectType: input.subjectType,
+            subjectId: input.subjectId,
+            title: input.title,
+            divisionCode: input.divisionCode,
+            applicantId: input.applicantId,
+            state: def.spec.initial,
+            context: input.context,
+            startedAt: now,
+            dueAt: deadline?.dueAt ?? null,
+            dueProvisional: deadline?.provisional ?? false,
+          }
+        }),
+      )
+      await repo.insertTransitions(
+        tx,
+        instances.map((inst) => ({
+          instanceId: inst.id,
+          rootId: inst.rootId,
+          fromState: null,
+          toState: def.spec.initial,
+          action: 'start',
+          actorId: actor.id,
+          actorKind: actor.kind,
+          actorName: actor.username ?? null,
+          comment: null,
+          attachments: [],
+          data: {},
+        })),
+      )
+      await enterInitial(tx, def, instances, now, actor, requestId)
+      instances.forEach((inst, j) => {
+        out[at[j]!] = { id: inst.id, rootId: inst.rootId, dueAt: inst.dueAt }
+      })
+    }
+    return out
   }
 
   // Definitions are immutable per version; which version is the latest of a key is cached across requests and
@@ -620,8 +690,9 @@ export function createWorkflowService(
     },
 
     /**
-     * Starts an instance of the latest version of a definition, pinned to that version; answers its id and root (read the instance again for its state: the start may already
-     * have moved it, e.g. a parallel state with no branches). The instance deadline is the one it started with.
+     * Starts an instance of the latest version of a definition, pinned to that version; answers its id and root
+     * (read the instance again for its state: the start may already have moved it, e.g. a parallel state with no
+     * branches). The instance deadline is the one it started with.
      */
     async start(
       tx: Tx,
@@ -630,41 +701,14 @@ export function createWorkflowService(
       now = new Date(),
       requestId?: string,
     ): Promise<Pick<InstanceRow, 'id' | 'rootId' | 'dueAt'>> {
-      const def = await latestDefinition(tx, input.definitionKey)
-      const sla = input.branch?.sla ?? durationAt(def.spec.slaFrom, input.context) ?? def.spec.sla
-      const deadline = sla ? computeDeadline(now, sla, calendar) : null
-      const inst = await repo.insertInstance(tx, {
-        definitionId: def.id,
-        parentId: null,
-        rootId: null,
-        branch: input.branch ?? null,
-        subjectType: input.subjectType,
-        subjectId: input.subjectId,
-        title: input.title,
-        divisionCode: input.divisionCode,
-        applicantId: input.applicantId,
-        state: def.spec.initial,
-        context: input.context,
-        startedAt: now,
-        dueAt: deadline?.dueAt ?? null,
-        dueProvisional: deadline?.provisional ?? false,
-      })
-      await repo.insertTransition(tx, {
-        instanceId: inst.id,
-        rootId: inst.rootId,
-        fromState: null,
-        toState: def.spec.initial,
-        action: 'start',
-        actorId: actor.id,
-        actorKind: actor.kind,
-        actorName: actor.username ?? null,
-        comment: null,
-        attachments: [],
-        data: {},
-      })
-      await enterState(tx, inst, def.spec.initial, now, actor, requestId)
-      return { id: inst.id, rootId: inst.rootId, dueAt: inst.dueAt }
+      return (await startMany(tx, [input], actor, now, requestId))[0]!
     },
+
+    /**
+     * Starts many instances in one go, in input order (a batch of hotline intakes): instances, start transitions,
+     * first tasks and their timers in a handful of statements whatever the count.
+     */
+    startMany,
 
     /** Takes an action as a user in its own transaction (409 when someone else acted first). */
     async act(

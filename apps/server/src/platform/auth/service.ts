@@ -3,6 +3,8 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
 import { capabilitiesOf, ROLES } from '@ruyu/contracts/access'
 import { isValidUscc } from '@ruyu/contracts/identifiers'
 import { type Actor, recordAudit } from '../audit.ts'
+import type { CacheBus } from '../cache-bus.ts'
+import { coalesce } from '../coalesce.ts'
 import type { Config } from '../config.ts'
 import { type Db, pgErrorCode, type Queryable, type Tx } from '../db.ts'
 import { validationFailed } from '../errors.ts'
@@ -60,6 +62,14 @@ export function principalActor(p: Principal | null): Actor {
   return { kind: 'user', id: p.userId, accountKind: p.kind, username: p.username }
 }
 
+interface ApiKeyRow {
+  id: string
+  name: string
+  key_hash: string
+  capabilities: string[]
+  scope_division_code: string
+}
+
 // A user's posts with their division and department names; $1 (or the outer query's user) is the user id.
 const POSTS_SQL = (userId: string) =>
   `select p.id, p.role, p.scope_division_code, d.name as division_name, p.department_id, o.name as department_name
@@ -112,7 +122,25 @@ export interface CreateUserInput {
   posts: { role: string; scopeDivisionCode: string; departmentId?: string | null }[]
 }
 
-export function createAuth(db: Db, config: Config) {
+export function createAuth(db: Db, config: Config, caches: CacheBus) {
+  // Integration keys are checked on every upstream call; they change only by create and revoke below.
+  const apiKeys = caches.cache<ApiKeyRow | null>('auth.api_key')
+  const keyUsedAt = new Map<string, number>()
+  // Session, user and posts in one round trip, shared by the requests arriving together: this runs on every
+  // authenticated request.
+  const sessionRow = coalesce<string, Record<string, any> | undefined>(async (ids) => {
+    const { rows } = await db.pool.query({
+      name: 'core_session_principals',
+      text: `select s.id as session_id, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status,
+         u.enterprise_uscc, coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
+       from core_session s join core_user u on u.id = s.user_id
+       where s.id = any($1::text[]) and s.expires_at > now()`,
+      values: [ids],
+    })
+    const byId = new Map(rows.map((r) => [r.session_id as string, r]))
+    return ids.map((id) => byId.get(id))
+  })
+
   return {
     async login(
       username: string,
@@ -199,18 +227,7 @@ export function createAuth(db: Db, config: Config) {
     /** Resolves a session cookie to its principal; null when unknown or expired. */
     async fromSession(token: string): Promise<Principal | null> {
       const id = sha256(token)
-      const r =
-        // Session, user and posts in one round trip: this runs on every authenticated request.
-        (
-          await db.pool.query({
-            name: 'core_session_principal',
-            text: `select s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status, u.enterprise_uscc,
-             coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
-           from core_session s join core_user u on u.id = s.user_id
-           where s.id = $1 and s.expires_at > now()`,
-            values: [id],
-          })
-        ).rows[0]
+      const r = await sessionRow(id)
       if (r?.status !== 'active') return null
       // Sliding expiry, written at most once a minute per session.
       if (Date.now() - new Date(r.last_seen_at).getTime() > 60_000) {
@@ -229,15 +246,20 @@ export function createAuth(db: Db, config: Config) {
     async fromApiKey(key: string): Promise<Principal> {
       const m = /^ruyu_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(key)
       if (!m) throw apiKeyInvalid()
-      const r = (
-        await db.query(
+      const r = await apiKeys.get(m[1]!, async () => {
+        const { rows } = await db.query(
           'select id, name, key_hash, capabilities, scope_division_code from core_api_key where prefix = $1 and revoked_at is null',
           [m[1]],
         )
-      ).rows[0]
+        return (rows[0] as ApiKeyRow | undefined) ?? null
+      })
       const given = Buffer.from(sha256(m[2]!))
       if (!r || !timingSafeEqual(given, Buffer.from(r.key_hash))) throw apiKeyInvalid()
-      await db.query('update core_api_key set last_used_at = now() where id = $1', [r.id])
+      // Last use, written at most once a minute per key (as a session's last_seen_at).
+      if (Date.now() - (keyUsedAt.get(r.id) ?? 0) > 60_000) {
+        keyUsedAt.set(r.id, Date.now())
+        await db.query('update core_api_key set last_used_at = now() where id = $1', [r.id])
+      }
       return {
         userId: null,
         username: `apikey:${r.name}`,
@@ -273,6 +295,7 @@ export function createAuth(db: Db, config: Config) {
           actor.kind === 'user' ? actor.id : null,
         ],
       )
+      await caches.invalidate(tx, 'auth.api_key')
       await recordAudit(tx, {
         actor,
         action: 'apikey.create',
@@ -286,6 +309,7 @@ export function createAuth(db: Db, config: Config) {
 
     async revokeApiKey(tx: Tx, actor: Actor, id: string): Promise<boolean> {
       const r = await tx.query('update core_api_key set revoked_at = now() where id = $1 and revoked_at is null', [id])
+      await caches.invalidate(tx, 'auth.api_key')
       if (r.rowCount) await recordAudit(tx, { actor, action: 'apikey.revoke', resourceType: 'api_key', resourceId: id })
       return (r.rowCount ?? 0) > 0
     },
