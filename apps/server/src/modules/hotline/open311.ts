@@ -170,6 +170,20 @@ export function open311Routes(service: HotlineService) {
       (_req, body, done) => done(null, parseForm(String(body))),
     )
 
+    // Browser-based Open311 clients call from other origins. The API takes no cookies (the api_key is a form
+    // field), so any origin may call it; preflights are answered here.
+    app.addHook('onRequest', async (_req, reply) => {
+      reply.header('access-control-allow-origin', '*')
+    })
+    app.options('/*', async (_req, reply) =>
+      reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+        .header('access-control-allow-headers', 'content-type, accept, accept-language')
+        .header('access-control-max-age', '86400')
+        .send(),
+    )
+
     const formatOf = (req: FastifyRequest): Format => {
       const path = req.url.split('?')[0]!
       return path.endsWith('.xml') ? 'xml' : 'json'

@@ -182,6 +182,19 @@ describe('discovery and services', () => {
     expect(x.endpoints.endpoint[0].specification).toBe('http://wiki.open311.org/GeoReport_v2')
   })
 
+  it('browser clients on other origins may call it: CORS on answers, preflight answered', async () => {
+    const r = await get('/open311/v2/services.json')
+    expect(r.headers['access-control-allow-origin']).toBe('*')
+    const pre = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/open311/v2/requests.json',
+      headers: { origin: 'https://client.example.org', 'access-control-request-method': 'POST' },
+    })
+    expect(pre.statusCode).toBe(204)
+    expect(pre.headers['access-control-allow-origin']).toBe('*')
+    expect(String(pre.headers['access-control-allow-methods'])).toContain('POST')
+  })
+
   it('services: leaf categories, grouped by their top category, with metadata', async () => {
     const res = await get('/open311/v2/services.json')
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
