@@ -87,4 +87,86 @@ describe('cache bus (LISTEN/NOTIFY)', () => {
       await second.platform.close()
     }
   })
+
+  it('12345 categories, routing rules, new departments and revoked keys changed through one server apply at once on a second', async () => {
+    const second = await buildTestPlatform(t.url, {})
+    const app2 = await buildApp(second.platform, second.services, { logger: false })
+    try {
+      const admin = await t.login('admin')
+      const key = (
+        await admin.post('/api/admin/api-keys', {
+          name: '缓存测试平台',
+          capabilities: ['hotline:transfer'],
+          scopeDivisionCode: '370612',
+        })
+      ).json()
+      const heating = (await t.platform.db.query(`select id from hotline_category where code = '010101'`)).rows[0]!.id
+      const transfer = (categoryId: string, n: string) =>
+        app2.inject({
+          method: 'POST',
+          url: '/api/hotline/transfer',
+          headers: { authorization: `Bearer ${key.key}` },
+          payload: {
+            source: 'cache-test',
+            upstreamNumber: n,
+            callerName: '周先生',
+            callerPhone: '13953512345',
+            requestType: 'help',
+            categoryId,
+            divisionCode: '370612002',
+            address: '牟平区文化街道',
+            description: '缓存一致性测试。',
+          },
+        })
+      const suggestion = async (categoryId: string) =>
+        (
+          await app2.inject({
+            method: 'GET',
+            url: `/api/hotline/suggestion?categoryId=${categoryId}&divisionCode=370612002`,
+            headers: { cookie: admin.cookie! },
+          })
+        ).json()
+      // Warm the second server's caches: key, categories and rules, unit names.
+      expect((await transfer(heating, 'C-1')).statusCode).toBe(201)
+      await suggestion(heating)
+
+      // A new category is usable on the second server.
+      const created = await admin.post('/api/hotline/categories', {
+        parentId: heating,
+        code: '01010199',
+        name: '缓存测试',
+      })
+      expect(created.statusCode, created.body).toBe(201)
+      await until(async () => (await transfer(created.json().id, 'C-2')).statusCode === 201)
+      expect((await transfer(created.json().id, 'C-3')).statusCode).toBe(201)
+
+      // A new department, and a rule routing the new category to it: the second server suggests it by name.
+      const dep = await admin.post('/api/directory/departments', {
+        code: 'MP-CACHE-TEST',
+        name: '缓存测试办公室',
+        kind: 'handling_unit',
+        divisionCode: '370612',
+      })
+      expect(dep.statusCode, dep.body).toBe(201)
+      const rule = await admin.post('/api/hotline/routing-rules', {
+        categoryId: created.json().id,
+        divisionPrefix: '370612002',
+        unitId: dep.json().id,
+      })
+      expect(rule.statusCode, rule.body).toBe(201)
+      await until(async () => (await suggestion(created.json().id)).unit?.name === '缓存测试办公室')
+      expect((await suggestion(created.json().id)).unit).toMatchObject({
+        code: 'MP-CACHE-TEST',
+        name: '缓存测试办公室',
+      })
+
+      // A revoked key stops working on the second server.
+      expect((await admin.delete(`/api/admin/api-keys/${key.id}`)).statusCode).toBe(204)
+      await until(async () => (await transfer(heating, 'C-4')).statusCode === 401)
+      expect((await transfer(heating, 'C-5')).statusCode).toBe(401)
+    } finally {
+      await app2.close()
+      await second.platform.close()
+    }
+  })
 })
