@@ -18,13 +18,17 @@ export interface TopicCache<V> {
  */
 export interface CacheBus {
   invalidate(tx: Tx, topic: string): Promise<void>
-  cache<V>(topic: string): TopicCache<V>
+  /**
+   * The cache of a topic. `maxAgeMs`: entries older than this are loaded again (data that also changes by time or
+   * outside the writers that invalidate, e.g. sessions). `maxEntries`: the topic is emptied when it grows past this.
+   */
+  cache<V>(topic: string, opts?: { maxAgeMs?: number; maxEntries?: number }): TopicCache<V>
   start(): Promise<void>
   stop(): Promise<void>
 }
 
 export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): CacheBus {
-  const topics = new Map<string, { entries: Map<string, unknown>; generation: number }>()
+  const topics = new Map<string, { entries: Map<string, { value: unknown; at: number }>; generation: number }>()
   let live = false
   let stopped = false
   let client: pg.Client | null = null
@@ -87,14 +91,21 @@ export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): Cac
       afterCommit(tx, () => drop(topic))
     },
 
-    cache<V>(topic: string): TopicCache<V> {
+    cache<V>(topic: string, opts: { maxAgeMs?: number; maxEntries?: number } = {}): TopicCache<V> {
       const t = topicOf(topic)
+      const maxAge = opts.maxAgeMs ?? Number.POSITIVE_INFINITY
+      const maxEntries = opts.maxEntries ?? Number.POSITIVE_INFINITY
       return {
         async get(key, load) {
-          if (live && t.entries.has(key)) return t.entries.get(key) as V
+          const hit = live ? t.entries.get(key) : undefined
+          if (hit && Date.now() - hit.at <= maxAge) return hit.value as V
           const generation = t.generation
+          const at = Date.now()
           const value = await load()
-          if (live && generation === t.generation) t.entries.set(key, value)
+          if (live && generation === t.generation) {
+            if (t.entries.size >= maxEntries) t.entries.clear()
+            t.entries.set(key, { value, at })
+          }
           return value
         },
       }

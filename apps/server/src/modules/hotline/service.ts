@@ -503,12 +503,15 @@ export function createHotlineService(deps: HotlineDeps) {
     divisionName: string
     receivedAt: Date
     opts: IntakeOpts
+    /** Duplicate hints to look up in the batch (the operator console's), before this batch's orders exist. */
+    probe?: DuplicateProbe | null
   }
   interface WrittenIntake {
     outcome: IntakeOutcome
     /** The order and its timeline as written (null for a repeated upstream transfer). */
     order: OrderRow | null
     events: Awaited<ReturnType<typeof repo.insertEvents>>
+    duplicates: DuplicateCandidate[]
   }
 
   /** Validates an intake (400 with field issues) against cached reference data: no query on the usual path. */
@@ -552,13 +555,24 @@ export function createHotlineService(deps: HotlineDeps) {
     items.forEach((it, i) => {
       const u = it.opts.upstream
       const seen = u ? known.get(upstreamKey(u)) : undefined
-      if (seen) out[i] = { outcome: outcomeOf(seen, null, true), order: null, events: [] }
+      if (seen) out[i] = { outcome: outcomeOf(seen, null, true), order: null, events: [], duplicates: [] }
       else if (u && firstInBatch.has(upstreamKey(u))) return
       else {
         if (u) firstInBatch.set(upstreamKey(u), i)
         fresh.push(i)
       }
     })
+
+    // Duplicate hints first, in one statement for the batch: earlier orders only, as none of these exists yet.
+    const hints = new Map<number, DuplicateCandidate[]>()
+    const probing = fresh.filter((i) => items[i]!.probe)
+    if (probing.length) {
+      const found = await repo.duplicatesMany(
+        tx,
+        probing.map((i) => items[i]!.probe!),
+      )
+      for (const [k, i] of probing.entries()) hints.set(i, found[k]!)
+    }
 
     if (fresh.length) {
       const s = await settings(tx)
@@ -715,6 +729,7 @@ export function createHotlineService(deps: HotlineDeps) {
             outcome: outcomeOf((await repo.lockOrder(tx, o.id))!, rows[j]!.token, false),
             order: null,
             events: [],
+            duplicates: [],
           }
           continue
         }
@@ -722,6 +737,7 @@ export function createHotlineService(deps: HotlineDeps) {
           outcome: outcomeOf(o, rows[j]!.token, false),
           order: o,
           events: [events[j]!],
+          duplicates: hints.get(i) ?? [],
         }
       }
     }
@@ -729,7 +745,12 @@ export function createHotlineService(deps: HotlineDeps) {
     return items.map((it, i) => {
       if (out[i]) return out[i]!
       const first = out[firstInBatch.get(upstreamKey(it.opts.upstream!))!]!
-      return { outcome: { ...first.outcome, trackingToken: null, duplicate: true }, order: null, events: [] }
+      return {
+        outcome: { ...first.outcome, trackingToken: null, duplicate: true },
+        order: null,
+        events: [],
+        duplicates: [],
+      }
     })
   }
 
@@ -816,22 +837,21 @@ export function createHotlineService(deps: HotlineDeps) {
   // Duplicate hints of intakes arriving together go to the database as one statement.
   const duplicateLookup = coalesce((probes: DuplicateProbe[]) => repo.duplicatesMany(db.pool, probes))
 
-  async function duplicates(
-    w: HotlineActor,
-    f: {
-      callerPhone?: string
-      categoryId?: string | null
-      divisionCode?: string
-      address?: string
-      lat?: number
-      lng?: number
-      excludeId?: string
-      days?: number
-    },
-  ): Promise<DuplicateCandidate[]> {
+  type DuplicateQuery = {
+    callerPhone?: string
+    categoryId?: string | null
+    divisionCode?: string
+    address?: string
+    lat?: number
+    lng?: number
+    excludeId?: string
+    days?: number
+  }
+  /** The lookup of orders that look like the same matter, or null when there is nothing to look by. */
+  async function duplicateProbe(w: HotlineActor, f: DuplicateQuery): Promise<DuplicateProbe | null> {
+    if (!f.callerPhone && !f.address && f.lat === undefined) return null
     const s = await settings()
-    if (!f.callerPhone && !f.address && f.lat === undefined) return []
-    return duplicateLookup({
+    return {
       phone: f.callerPhone ?? null,
       categoryId: f.categoryId ?? null,
       divisionCode: f.divisionCode ?? null,
@@ -842,7 +862,12 @@ export function createHotlineService(deps: HotlineDeps) {
       windowDays: f.days ?? s.duplicates.windowDays,
       radiusMetres: s.duplicates.radiusMetres,
       scopes: w.kind === 'unit' ? [''] : w.scopes,
-    })
+    }
+  }
+
+  async function duplicates(w: HotlineActor, f: DuplicateQuery): Promise<DuplicateCandidate[]> {
+    const probe = await duplicateProbe(w, f)
+    return probe ? duplicateLookup(probe) : []
   }
 
   // --- knowledge base ------------------------------------------------------------------------------------
@@ -1072,20 +1097,17 @@ export function createHotlineService(deps: HotlineDeps) {
       const w = hotlineActorOf(p, actor)
       const { directAnswer, ...rest } = input
       const prepared = await prepareIntake(w, rest, { directAnswer, requestId })
-      // Looked up while the order is written: earlier orders only (this one is not committed yet).
-      const [written, dups] = await Promise.all([
-        intakeQueue.submit(prepared),
-        directAnswer
-          ? []
-          : duplicates(w, {
-              callerPhone: input.callerPhone,
-              categoryId: input.categoryId,
-              divisionCode: input.divisionCode,
-              address: input.address,
-              lat: input.lat,
-              lng: input.lng,
-            }),
-      ])
+      prepared.probe = directAnswer
+        ? null
+        : await duplicateProbe(w, {
+            callerPhone: input.callerPhone,
+            categoryId: input.categoryId,
+            divisionCode: input.divisionCode,
+            address: input.address,
+            lat: input.lat,
+            lng: input.lng,
+          })
+      const written = await intakeQueue.submit(prepared)
       const o = written.order
       return {
         order: o
@@ -1102,7 +1124,7 @@ export function createHotlineService(deps: HotlineDeps) {
             )
           : await detail(w, written.outcome.id),
         suggestion: input.categoryId && !directAnswer ? await suggestion(input.categoryId, input.divisionCode) : null,
-        duplicates: dups,
+        duplicates: written.duplicates,
       }
     },
 

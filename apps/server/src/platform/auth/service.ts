@@ -131,7 +131,7 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
   const sessionRow = coalesce<string, Record<string, any> | undefined>(async (ids) => {
     const { rows } = await db.pool.query({
       name: 'core_session_principals',
-      text: `select s.id as session_id, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.kind, u.status,
+      text: `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.kind, u.status,
          u.enterprise_uscc, coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
        from core_session s join core_user u on u.id = s.user_id
        where s.id = any($1::text[]) and s.expires_at > now()`,
@@ -139,6 +139,12 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
     })
     const byId = new Map(rows.map((r) => [r.session_id as string, r]))
     return ids.map((id) => byId.get(id))
+  })
+  // Sessions change by logout and account links (both here, both invalidate in every process) and by time (the
+  // expiry is checked on every use); a cached session is read again after 30 s in any case.
+  const sessions = caches.cache<Record<string, any> | undefined>('auth.session', {
+    maxAgeMs: 30_000,
+    maxEntries: 50_000,
   })
 
   return {
@@ -214,6 +220,7 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
       if (!p.sessionId) return
       await db.tx(async (tx) => {
         await tx.query('delete from core_session where id = $1', [p.sessionId])
+        await caches.invalidate(tx, 'auth.session')
         await recordAudit(tx, {
           actor: principalActor(p),
           action: 'auth.logout',
@@ -227,10 +234,12 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
     /** Resolves a session cookie to its principal; null when unknown or expired. */
     async fromSession(token: string): Promise<Principal | null> {
       const id = sha256(token)
-      const r = await sessionRow(id)
-      if (r?.status !== 'active') return null
-      // Sliding expiry, written at most once a minute per session.
+      const r = await sessions.get(id, () => sessionRow(id))
+      if (r?.status !== 'active' || new Date(r.expires_at).getTime() <= Date.now()) return null
+      // Sliding expiry, written at most once a minute per session (and per process).
       if (Date.now() - new Date(r.last_seen_at).getTime() > 60_000) {
+        r.last_seen_at = new Date()
+        r.expires_at = new Date(Date.now() + config.sessionTtlHours * 3_600_000)
         await db.query(
           `update core_session set last_seen_at = now(), expires_at = now() + make_interval(hours => $2) where id = $1`,
           [id, config.sessionTtlHours],
@@ -319,6 +328,7 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
      * (once). Self-registered accounts start with neither, so nothing of the enterprise is visible before.
      */
     async linkEnterprise(tx: Tx, userId: string, uscc: string, scopeDivisionCode: string) {
+      await caches.invalidate(tx, 'auth.session')
       await tx.query(
         `update core_user set enterprise_uscc = $2, updated_at = now() where id = $1 and kind = 'enterprise'`,
         [userId, uscc],

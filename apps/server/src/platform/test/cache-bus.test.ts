@@ -88,7 +88,7 @@ describe('cache bus (LISTEN/NOTIFY)', () => {
     }
   })
 
-  it('12345 categories, routing rules, new departments and revoked keys changed through one server apply at once on a second', async () => {
+  it('12345 categories, routing rules, new departments, logouts and revoked keys changed on one server apply at once on a second', async () => {
     const second = await buildTestPlatform(t.url, {})
     const app2 = await buildApp(second.platform, second.services, { logger: false })
     try {
@@ -159,6 +159,14 @@ describe('cache bus (LISTEN/NOTIFY)', () => {
         code: 'MP-CACHE-TEST',
         name: '缓存测试办公室',
       })
+
+      // A session logged out through the first server is refused by the second at once.
+      const inspector = await t.login('inspector')
+      const me = () => app2.inject({ method: 'GET', url: '/api/me', headers: { cookie: inspector.cookie! } })
+      expect((await me()).statusCode).toBe(200)
+      expect((await inspector.post('/api/auth/logout', {})).statusCode).toBeLessThan(300)
+      await until(async () => (await me()).statusCode === 401)
+      expect((await me()).statusCode).toBe(401)
 
       // A revoked key stops working on the second server.
       expect((await admin.delete(`/api/admin/api-keys/${key.id}`)).statusCode).toBe(204)
