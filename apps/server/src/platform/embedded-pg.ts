@@ -204,6 +204,12 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
       'fsync=on',
       '-c',
       'synchronous_commit=off',
+      // Intake writes many index entries per request: room for WAL between flushes and checkpoints, so a
+      // statement seldom has to write WAL itself or log full pages again just after a checkpoint.
+      '-c',
+      'wal_buffers=16MB',
+      '-c',
+      'max_wal_size=4GB',
       ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ],
     // Own process group: a terminal Ctrl-C reaches Node, which then stops PostgreSQL after closing its pools.
