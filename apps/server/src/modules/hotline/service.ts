@@ -588,39 +588,29 @@ export function createHotlineService(deps: HotlineDeps) {
         }
       })
       await workflow.publish(tx, orderSpec, items[fresh[0]!]!.w.actor)
-      // Instances per actor kind (the start transition records who took the call).
-      const instances = new Map<number, string>()
-      const byActor = new Map<string, number[]>()
-      const actorKey = ({ actor }: HotlineActor) => `${actor.kind}:${actor.id}:${actor.username ?? ''}`
-      for (const [j, i] of fresh.entries()) {
-        const k = actorKey(items[i]!.w)
-        byActor.set(k, [...(byActor.get(k) ?? []), j])
-      }
-      for (const js of byActor.values()) {
-        const w = items[fresh[js[0]!]!]!.w
-        const started = await workflow.startMany(
-          tx,
-          js.map((j) => {
-            const { input } = items[fresh[j]!]!
-            return {
-              definitionKey: ORDER_DEFINITION,
-              subjectType: SUBJECT,
-              subjectId: rows[j]!.id,
-              title: titleOf(input.description),
-              divisionCode: input.divisionCode,
-              applicantId: null,
-              context: {
-                sla: { handle: rows[j]!.handle, acknowledge: rows[j]!.ack },
-                pauseOnExtension: s.timeLimits.pauseWhileExtensionPending,
-              },
-            }
-          }),
-          w.actor,
-          new Date(),
-          js.length === 1 ? items[fresh[js[0]!]!]!.opts.requestId : undefined,
-        )
-        for (const [k, j] of js.entries()) instances.set(j, started[k]!.id)
-      }
+      // One start for the whole batch; each start transition records who took its call.
+      const started = await workflow.startMany(
+        tx,
+        fresh.map((i, j) => {
+          const { input, w } = items[i]!
+          return {
+            definitionKey: ORDER_DEFINITION,
+            subjectType: SUBJECT,
+            subjectId: rows[j]!.id,
+            title: titleOf(input.description),
+            divisionCode: input.divisionCode,
+            applicantId: null,
+            context: {
+              sla: { handle: rows[j]!.handle, acknowledge: rows[j]!.ack },
+              pauseOnExtension: s.timeLimits.pauseWhileExtensionPending,
+            },
+            actor: w.actor,
+          }
+        }),
+        items[fresh[0]!]!.w.actor,
+        new Date(),
+        fresh.length === 1 ? items[fresh[0]!]!.opts.requestId : undefined,
+      )
       // Numbers last: the counter row stays locked until commit. One allocation per received day (the pattern
       // may show the month), in arrival order.
       await flushBeforeCommit(tx)
@@ -668,7 +658,7 @@ export function createHotlineService(deps: HotlineDeps) {
             receivedAt,
             dueAt: rows[j]!.due,
             trackingHash: sha256(rows[j]!.token),
-            workflowInstanceId: instances.get(j)!,
+            workflowInstanceId: started[j]!.id,
             createdBy: w.actor.kind === 'user' ? w.actor.id : null,
           }
         }),

@@ -79,6 +79,8 @@ export interface StartInput {
   context: Record<string, unknown>
   /** A root instance handled by one department (e.g. a 差评 rectification) carries that department as its branch. */
   branch?: BranchData | null
+  /** Who starts this one, when a batch (`startMany`) starts instances for several actors; else the call's actor. */
+  actor?: Actor
 }
 
 export interface ActInput {
@@ -405,7 +407,7 @@ export function createWorkflowService(
     def: DefinitionRow,
     instances: InstanceRow[],
     now: Date,
-    actor: Actor,
+    actor: Actor | Actor[],
     requestId?: string,
   ) {
     const initial = def.spec.states[def.spec.initial]!
@@ -423,7 +425,8 @@ export function createWorkflowService(
       await scheduleTimers(tx, tasks)
       return
     }
-    for (const inst of instances) await enterState(tx, inst, def.spec.initial, now, actor, requestId)
+    for (const [k, inst] of instances.entries())
+      await enterState(tx, inst, def.spec.initial, now, Array.isArray(actor) ? actor[k]! : actor, requestId)
   }
 
   async function startMany(
@@ -461,23 +464,24 @@ export function createWorkflowService(
           }
         }),
       )
+      const actors = at.map((i) => inputs[i]!.actor ?? actor)
       await repo.insertTransitions(
         tx,
-        instances.map((inst) => ({
+        instances.map((inst, k) => ({
           instanceId: inst.id,
           rootId: inst.rootId,
           fromState: null,
           toState: def.spec.initial,
           action: 'start',
-          actorId: actor.id,
-          actorKind: actor.kind,
-          actorName: actor.username ?? null,
+          actorId: actors[k]!.id,
+          actorKind: actors[k]!.kind,
+          actorName: actors[k]!.username ?? null,
           comment: null,
           attachments: [],
           data: {},
         })),
       )
-      await enterInitial(tx, def, instances, now, actor, requestId)
+      await enterInitial(tx, def, instances, now, actors, requestId)
       instances.forEach((inst, j) => {
         out[at[j]!] = { id: inst.id, rootId: inst.rootId, dueAt: inst.dueAt }
       })

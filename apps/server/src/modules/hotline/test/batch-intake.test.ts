@@ -88,6 +88,29 @@ describe('intakes arriving together (group commit)', () => {
     expect((await verifyAudit(t.platform.db.pool)).ok).toBe(true)
   })
 
+  it('intakes of several operators share a batch; each start is recorded as its own operator', async () => {
+    const [operator, admin] = [await t.login('operator'), await t.login('admin')]
+    const before = t.services.hotline.intakeStats()
+    const res = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? admin : operator).post(
+          '/api/hotline/orders',
+          intakeBody(heating, { address: `牟平区宁海街道${i}号` }),
+        ),
+      ),
+    )
+    for (const r of res) expect(r.statusCode, r.body).toBe(201)
+    const after = t.services.hotline.intakeStats()
+    expect(after.batches - before.batches).toBeLessThan(12)
+    const { rows } = await t.platform.db.query(
+      `select i.subject_id, x.actor_name from workflow_transition x join workflow_instance i on i.id = x.instance_id
+       where x.action = 'start' and i.subject_id = any($1::text[])`,
+      [res.map((r) => r.json().order.id)],
+    )
+    const by = new Map(rows.map((r) => [r.subject_id as string, r.actor_name as string]))
+    for (const [i, r] of res.entries()) expect(by.get(r.json().order.id)).toBe(i % 2 ? 'admin' : 'operator')
+  })
+
   it('repeats of one upstream order in one batch make one order; the others answer it as a repeat', async () => {
     const numbers = ['YT-B-1', 'YT-B-2', 'YT-B-1', 'YT-B-3', 'YT-B-1', 'YT-B-2']
     const res = await Promise.all(numbers.map(transfer))
