@@ -414,16 +414,6 @@ export const hotlineRepo = {
     }
     return toCategory((await tx.query('select * from hotline_category where id = $1', [id])).rows[0])
   },
-  /** 非受理范围指引 of the category or its nearest ancestor that has one. */
-  async guidance(q: Queryable, path: string): Promise<string | null> {
-    const { rows } = await q.query(
-      `select guidance from hotline_category where $1 like path || '%' and guidance is not null
-       order by depth desc limit 1`,
-      [path],
-    )
-    return rows[0]?.guidance ?? null
-  },
-
   // --- routing rules ----------------------------------------------------------------------------------------
   async rules(q: Queryable): Promise<RuleRow[]> {
     const { rows } = await q.query(
@@ -454,22 +444,6 @@ export const hotlineRepo = {
   async deleteRule(tx: Tx, id: string): Promise<boolean> {
     return ((await tx.query('delete from hotline_routing_rule where id = $1', [id])).rowCount ?? 0) > 0
   },
-  /**
-   * The most specific rule for a category path and division: the deepest category (a rule covers its subtree),
-   * then the longest division prefix; rules without a category come last.
-   */
-  async bestRule(q: Queryable, categoryPath: string | null, divisionCode: string): Promise<RuleRow | null> {
-    const { rows } = await q.query(
-      `select r.*, c.path_name as category_name from hotline_routing_rule r
-       left join hotline_category c on c.id = r.category_id
-       where (r.category_id is null or ($1::text is not null and $1 like c.path || '%'))
-         and $2 like r.division_prefix || '%'
-       order by coalesce(c.depth, -1) desc, length(r.division_prefix) desc limit 1`,
-      [categoryPath, divisionCode],
-    )
-    return rows[0] ? toRule(rows[0]) : null
-  },
-
   // --- knowledge base ---------------------------------------------------------------------------------------
   async insertArticle(
     tx: Tx,
@@ -531,19 +505,6 @@ export const hotlineRepo = {
   },
 
   // --- orders -----------------------------------------------------------------------------------------------
-  async insertOrder(tx: Tx, o: Partial<OrderRow>): Promise<string> {
-    const keys = Object.keys(o).filter((k) => COLUMNS[k] && (o as Record<string, unknown>)[k] !== undefined)
-    const values = keys.map((k) => {
-      const v = (o as Record<string, unknown>)[k]
-      return k === 'pendingExtension' && v ? JSON.stringify(v) : v
-    })
-    const { rows } = await tx.query(
-      `insert into hotline_order (${keys.map((k) => COLUMNS[k]).join(', ')})
-       values (${keys.map((_, i) => `$${i + 1}`).join(', ')}) returning id`,
-      values,
-    )
-    return rows[0].id
-  },
   /**
    * Inserts orders in one statement (a batch of intakes), answering the rows in input order. Every row names the
    * same fields; ids are made here; columns not named keep their defaults.
@@ -820,24 +781,7 @@ export const hotlineRepo = {
 
   // --- timeline ---------------------------------------------------------------------------------------------
   async insertEvent(tx: Tx, e: EventInput) {
-    await tx.query(
-      `insert into hotline_event (order_id, at, actor_id, actor_kind, actor_name, unit_id, action, from_status,
-         to_status, reason, data, attachments) values ($1, coalesce($2, now()), $3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-      [
-        e.orderId,
-        e.at ?? null,
-        e.actorId,
-        e.actorKind,
-        e.actorName,
-        e.unitId,
-        e.action,
-        e.fromStatus,
-        e.toStatus,
-        e.reason ?? null,
-        JSON.stringify(e.data ?? {}),
-        e.attachments ?? [],
-      ],
-    )
+    await hotlineRepo.insertEvents(tx, [e])
   },
   /** Inserts timeline entries in one statement; answers them in input order, shaped as `events` reads them. */
   async insertEvents(tx: Tx, list: EventInput[]) {
@@ -882,17 +826,9 @@ export const hotlineRepo = {
   },
 
   // --- shared core tables (read-only) -----------------------------------------------------------------------
-  async units(q: Queryable, ids: string[]): Promise<Map<string, { id: string; code: string; name: string }>> {
-    if (!ids.length) return new Map()
-    const { rows } = await q.query('select id, code, name from core_org_unit where id = any($1::uuid[])', [ids])
-    return new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name }]))
-  },
   async unitIdByCode(q: Queryable, code: string): Promise<string | null> {
     const { rows } = await q.query('select id from core_org_unit where code = $1', [code])
     return rows[0]?.id ?? null
-  },
-  async divisionExists(q: Queryable, code: string): Promise<boolean> {
-    return ((await q.query('select 1 from core_division where code = $1 limit 1', [code])).rowCount ?? 0) > 0
   },
   /** Active staff with a post in one of these departments (notifications to a unit). */
   async unitUserIds(q: Queryable, unitIds: string[]): Promise<string[]> {

@@ -438,7 +438,7 @@ export function createHotlineService(deps: HotlineDeps) {
   }
 
   async function checkUnits(ids: string[], path: string): Promise<Issue[]> {
-    const found = await repo.units(db.pool, ids)
+    const found = await unitRefs(ids)
     return ids.flatMap((u, i) =>
       found.has(u) ? [] : [{ path: path === 'unitId' ? [path] : [path, i], message: '承办单位不存在' }],
     )
@@ -954,7 +954,7 @@ export function createHotlineService(deps: HotlineDeps) {
     const issues: Issue[] = []
     if (input.categoryId && !(await repo.category(tx, input.categoryId)))
       issues.push({ path: ['categoryId'], message: '诉求分类不存在' })
-    if (!(await repo.divisionExists(tx, input.divisionPrefix)))
+    if ((await deps.directory.divisionName(input.divisionPrefix)) === null)
       issues.push({ path: ['divisionPrefix'], message: '行政区划代码不存在' })
     issues.push(
       ...(await checkUnits([input.unitId], 'unitId')),
