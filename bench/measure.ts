@@ -45,3 +45,11 @@ export function mainThreadCpuSeconds(): number {
     return 0
   }
 }
+
+/** Median (the mean of the middle two for an even count), min and max: what a bench prints for its rounds. */
+export function spread(xs: number[]): { median: number; min: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+  return { median, min: s[0]!, max: s[s.length - 1]! }
+}

@@ -13,7 +13,8 @@ async function main() {
   const t0 = Date.now()
   const config = loadConfig()
   const log = createLogger(config.logLevel)
-  const database = await startDatabase(config)
+  // PostgreSQL runs in its own process group, so a killed server can leave it running: say so when it is adopted.
+  const database = await startDatabase(config, { log: (line) => log.warn(line) })
   let platform: Awaited<ReturnType<typeof createPlatform>> | undefined
   let stopping = false
   const shutdown = async (signal: string) => {

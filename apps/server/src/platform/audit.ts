@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Queryable, Tx } from './db.ts'
+import { afterTx, lastBeforeCommit, type Queryable, type Tx } from './db.ts'
 
 export interface Actor {
   kind: 'user' | 'api_key' | 'system' | 'anonymous'
@@ -57,13 +57,37 @@ export function auditHash(row: AuditRow): string {
 }
 
 /** Appends one audit row in the caller's transaction (so it commits or rolls back with the change). */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
-  return (await recordAuditMany(tx, [entry]))[0]!
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await recordAuditMany(tx, [entry])
 }
 
-/** Appends audit rows in order, chained, in two round trips however many (a batch of intakes audits at once). */
-export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<number[]> {
-  if (!entries.length) return []
+const pendingAudit = new WeakMap<Tx, AuditEntry[]>()
+
+/**
+ * Appends audit rows in order, chained, in the caller's transaction. Inside `db.tx` the rows are buffered and written
+ * as the transaction's last statement: the head lock is then always the last lock taken, whatever the caller wrote
+ * before or after, so it cannot deadlock with a row lock (e.g. a hotline_stats_daily rollup row) taken in the other
+ * order by another transaction. Outside `db.tx` they are written at once.
+ */
+export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return
+  const pending = pendingAudit.get(tx)
+  if (pending) {
+    pending.push(...entries)
+    return
+  }
+  const buffer = [...entries]
+  const deferred = lastBeforeCommit(tx, async () => {
+    pendingAudit.delete(tx)
+    await appendAudit(tx, buffer)
+  })
+  if (deferred) {
+    pendingAudit.set(tx, buffer)
+    afterTx(tx, () => pendingAudit.delete(tx)) // pooled clients are reused: forget a rolled-back buffer
+  } else await appendAudit(tx, buffer)
+}
+
+async function appendAudit(tx: Tx, entries: AuditEntry[]): Promise<void> {
   // The head row lock serialises appends, which makes seq gap-free and the chain linear.
   const head = (
     await tx.query<{ seq: number; hash: string }>({
@@ -106,7 +130,6 @@ export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<nu
      update core_audit_head h set seq = $2, hash = $3 where h.id = 1 and exists (select 1 from l)`,
     values: [JSON.stringify(rows), seq, prevHash],
   })
-  return rows.map((r) => r.seq)
 }
 
 export interface AuditVerifyResult {

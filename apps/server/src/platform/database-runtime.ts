@@ -24,9 +24,12 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
 }
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL under the data dir, database `ruyu`. */
-export async function startDatabase(config: Config, opts: { adopt?: boolean } = {}): Promise<DatabaseRuntime> {
+export async function startDatabase(
+  config: Config,
+  opts: { adopt?: boolean; log?: (line: string) => void } = {},
+): Promise<DatabaseRuntime> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} }
-  const pgServer = await startEmbeddedPg({ dataDir: config.dataDir, adopt: opts.adopt ?? true })
+  const pgServer = await startEmbeddedPg({ dataDir: config.dataDir, adopt: opts.adopt ?? true, log: opts.log })
   try {
     const url = await ensureDatabase(pgServer.url, 'ruyu')
     return { url, embedded: true, stop: () => pgServer.stop() }

@@ -16,6 +16,8 @@ export interface EmbeddedPg {
   url: string
   port: number
   clusterDir: string
+  /** Pid of a postmaster that was already running on the cluster and was connected to instead of started. */
+  adoptedPid?: number
   stop(): Promise<void>
 }
 
@@ -171,10 +173,14 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
         const until = Date.now() + 15_000
         while (Date.now() < until && fs.existsSync(pidFile)) await new Promise((r) => setTimeout(r, 100))
       }
+      opts.log?.(
+        `PostgreSQL already running on ${clusterDir} (pid ${pid}, port ${runningPort}, e.g. left behind by a killed server): using it${opts.adopt ? ' and stopping it on shutdown' : ''}`,
+      )
       return {
         url: `postgres://postgres@127.0.0.1:${runningPort}/postgres`,
         port: runningPort,
         clusterDir,
+        adoptedPid: pid,
         stop: stopRunning,
       }
     }
@@ -202,8 +208,9 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
       'shared_buffers=128MB',
       '-c',
       'fsync=on',
+      // Durable: a commit is acknowledged only once its WAL is flushed (group commit shares one flush per batch).
       '-c',
-      'synchronous_commit=off',
+      'synchronous_commit=on',
       // Intake writes many index entries per request: room for WAL between flushes and checkpoints, so a
       // statement seldom has to write WAL itself or log full pages again just after a checkpoint.
       '-c',
