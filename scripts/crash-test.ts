@@ -104,8 +104,12 @@ async function main() {
   await db.end()
 
   console.log(`acknowledged ${acked.size}, lost ${lost.length}, renumbered ${renumbered.length}`)
-  console.log(`numbers issued twice: ${dupes.length}${dupes.length ? ` (${dupes.map((d) => d.number).join(', ')})` : ''}`)
-  console.log(`highest acknowledged number …${highest}; next after restart: ${after.join(', ')}; reused ${reused.length}`)
+  console.log(
+    `numbers issued twice: ${dupes.length}${dupes.length ? ` (${dupes.map((d) => d.number).join(', ')})` : ''}`,
+  )
+  console.log(
+    `highest acknowledged number …${highest}; next after restart: ${after.join(', ')}; reused ${reused.length}`,
+  )
   if (lost.length || renumbered.length || dupes.length || reused.length || acked.size === 0) failed = true
 
   server.child.kill('SIGTERM')

@@ -35,7 +35,8 @@ export async function startServer(dataDir: string, port: number, timeoutMs = 600
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: `kill -9 -pgid` takes the whole server down at once
   })
-  for (const s of [child.stdout!, child.stderr!]) s.on('data', (d) => log.push(...String(d).split('\n').filter(Boolean)))
+  for (const s of [child.stdout!, child.stderr!])
+    s.on('data', (d) => log.push(...String(d).split('\n').filter(Boolean)))
   const base = `http://127.0.0.1:${port}`
   const until = Date.now() + timeoutMs
   for (;;) {

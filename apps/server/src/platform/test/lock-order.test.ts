@@ -13,7 +13,7 @@ afterAll(() => t.close())
 
 const deadlocks = async () =>
   Number(
-    (await t.platform.db.query('select deadlocks from pg_stat_database where datname = current_database()')).rows[0]
+    (await t.platform.db.query('select deadlocks from pg_stat_database where datname = current_database()')).rows[0]!
       .deadlocks,
   )
 /** Resolves once `n` backends of this database wait on a lock (the other transaction is really blocked). */
@@ -22,7 +22,7 @@ async function waiters(n: number) {
     const r = await t.platform.db.query(
       `select count(*)::int n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
     )
-    if (r.rows[0].n >= n) return
+    if (r.rows[0]!.n >= n) return
     await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error('no transaction is waiting on a lock')
@@ -58,12 +58,12 @@ describe('lock order: the audit-chain head is taken last', () => {
     await Promise.all([a, b])
     expect(await deadlocks()).toBe(before)
     expect(t.platform.db.retries()).toBe(retriesBefore)
-    expect((await t.platform.db.query('select n from lock_probe where id = 1')).rows[0].n).toBe(2)
-    expect((await verifyAudit(t.platform.db)).ok).toBe(true)
+    expect((await t.platform.db.query('select n from lock_probe where id = 1')).rows[0]!.n).toBe(2)
+    expect((await verifyAudit(t.platform.db.pool)).ok).toBe(true)
   })
 
   it('a rolled-back transaction leaves no audit row and does not leak its buffer into the next one', async () => {
-    const count = async () => (await t.platform.db.query('select count(*)::int n from core_audit_log')).rows[0].n
+    const count = async () => (await t.platform.db.query('select count(*)::int n from core_audit_log')).rows[0]!.n
     const n0 = await count()
     await expect(
       t.platform.db.tx(async (tx) => {
@@ -76,7 +76,7 @@ describe('lock order: the audit-chain head is taken last', () => {
     )
     expect(await count()).toBe(n0 + 1)
     const last = await t.platform.db.query('select action from core_audit_log order by seq desc limit 1')
-    expect(last.rows[0].action).toBe('probe.after')
+    expect(last.rows[0]!.action).toBe('probe.after')
   })
 })
 
