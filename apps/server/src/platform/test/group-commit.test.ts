@@ -57,7 +57,7 @@ describe('group commit', () => {
 
   it('audit rows appended in a batch keep the chain linear and verifiable', async () => {
     const before = Number((await t.platform.db.query('select seq from core_audit_head')).rows[0]?.seq)
-    const seqs = await t.platform.db.tx((tx) =>
+    await t.platform.db.tx((tx) =>
       recordAuditMany(
         tx,
         Array.from({ length: 25 }, (_, i) => ({
@@ -69,7 +69,13 @@ describe('group commit', () => {
         })),
       ),
     )
-    expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => before + i + 1))
+    // Written at commit (the head lock last): the 25 rows follow the previous head in order.
+    const rows = await t.platform.db.query(
+      `select seq, resource_id from core_audit_log where seq > $1 and action = 'test.batch' order by seq`,
+      [before],
+    )
+    expect(rows.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 25 }, (_, i) => before + i + 1))
+    expect(rows.rows.map((r) => r.resource_id)).toEqual(Array.from({ length: 25 }, (_, i) => String(i)))
     const v = await verifyAudit(t.platform.db.pool)
     expect(v.problems).toEqual([])
     expect(v.ok).toBe(true)
