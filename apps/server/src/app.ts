@@ -120,8 +120,16 @@ export async function buildApp(
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Added per request below, only over HTTPS: on plain HTTP (an intranet install on an IP address) it
+        // would send the browser to an https:// that does not exist.
+        upgradeInsecureRequests: null,
       },
     },
+  })
+  app.addHook('onSend', async (req, reply) => {
+    const csp = reply.getHeader('content-security-policy')
+    if (typeof csp === 'string' && req.protocol === 'https' && !csp.includes('upgrade-insecure-requests'))
+      reply.header('content-security-policy', `${csp};upgrade-insecure-requests`)
   })
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => rateLimited() })
   await app.register(multipart, { limits: { fileSize: platform.config.uploadMaxBytes, files: 1, fields: 20 } })
@@ -157,7 +165,7 @@ export async function buildApp(
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
-  registerAccess(app, platform.auth)
+  registerAccess(app, platform.auth, { metricsToken: platform.config.metricsToken })
 
   app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => {
     try {
@@ -167,7 +175,8 @@ export async function buildApp(
       return reply.code(503).send({ status: 'unavailable', database: 'unreachable' })
     }
   })
-  app.get('/metrics', { config: { access: 'public' } }, async (_req, reply) => {
+  // Prometheus: a session or key holding ops:metrics, or `Authorization: Bearer <METRICS_TOKEN>`.
+  app.get('/metrics', { config: { access: 'ops:metrics' } }, async (_req, reply) => {
     reply.header('content-type', registry.contentType)
     return registry.metrics()
   })

@@ -46,8 +46,17 @@ export const CAPABILITIES = [
   'policy:manage', // department policy staff draft, publish and expire policies, interpretations, rule preview
   'policy:answer', // department policy staff answer questions routed to their department and publish FAQs
   'policy:ask', // an enterprise reads its matched policies and asks and rates policy questions
+  // Operations
+  'ops:metrics', // read the Prometheus /metrics endpoint
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
+
+/**
+ * Account and role administration: only a person may hold these, never an API key (a key could otherwise create
+ * an admin account, mint further keys or vouch for an enterprise account). Refused when a key is created and
+ * ignored on a key that holds one.
+ */
+export const HUMAN_ONLY_CAPABILITIES: readonly Capability[] = ['staff:manage', 'apikey:manage', 'enterprise:verify']
 
 export const ROLES = [
   'admin',

@@ -28,8 +28,15 @@ export const MeSchema = z.object({
   posts: z.array(PostSchema),
   /** The enterprise (统一社会信用代码) an enterprise account acts for; null for everyone else. */
   enterpriseUscc: z.string().nullable(),
+  /** The password has expired: the session may only change it (and log out). */
+  mustChangePassword: z.boolean().optional(),
 })
 export type Me = z.infer<typeof MeSchema>
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(1).max(128),
+})
 
 export const SessionReplySchema = z.object({ user: MeSchema, csrfToken: z.string() })
 
@@ -107,6 +114,8 @@ export const CreateApiKeySchema = z.object({
   name: z.string().trim().min(1).max(100),
   capabilities: z.array(z.enum(CAPABILITIES)).min(1),
   scopeDivisionCode: DivisionCodeSchema,
+  /** After this instant the key is refused (401); absent: no expiry. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
 })
 export const ApiKeySchema = z.object({
   id: z.string(),
@@ -117,6 +126,7 @@ export const ApiKeySchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 })
 
 export const FileSchema = z.object({

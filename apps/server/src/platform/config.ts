@@ -15,6 +15,17 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Failed logins per account from all addresses together, per lock window (the slower, global limit). */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(100),
+  /** Login attempts per client address per minute, counted in PostgreSQL (so shared by every node). */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
+  /** Days before a password must be changed; 0 turns expiry off. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  /** How many previous passwords a new one must differ from; 0 turns the check off. */
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  /** Bearer token that may read /metrics (besides accounts and keys holding ops:metrics). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -54,6 +65,12 @@ export interface Config {
   sessionTtlHours: number
   loginMaxFailures: number
   loginLockMinutes: number
+  loginAccountMaxFailures: number
+  loginRatePerMinute: number
+  passwordMinLength: number
+  passwordMaxAgeDays: number
+  passwordHistory: number
+  metricsToken?: string
   uploadMaxBytes: number
   smtpUrl?: string
   smtpFrom: string
@@ -96,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    passwordHistory: e.PASSWORD_HISTORY,
+    metricsToken: e.METRICS_TOKEN,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,

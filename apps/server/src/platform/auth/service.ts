@@ -1,5 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
+import { createHash } from 'node:crypto'
 import { capabilitiesOf, ROLES } from '@ruyu/contracts/access'
 import { isValidUscc } from '@ruyu/contracts/identifiers'
 import { type Actor, recordAudit } from '../audit.ts'
@@ -8,15 +7,12 @@ import { coalesce } from '../coalesce.ts'
 import type { Config } from '../config.ts'
 import { type Db, pgErrorCode, type Queryable, type Tx } from '../db.ts'
 import { validationFailed } from '../errors.ts'
-import {
-  accountDisabled,
-  accountLocked,
-  apiKeyInvalid,
-  invalidCredentials,
-  invalidRole,
-  usernameTaken,
-  weakPassword,
-} from './errors.ts'
+import { createApiKeys } from './api-keys.ts'
+import { invalidRole, usernameTaken } from './errors.ts'
+import { createLogin, type LoginMeta } from './login.ts'
+import { checkPasswordStrength, hashPassword } from './passwords.ts'
+
+export { hashPassword } from './passwords.ts'
 
 export interface Post {
   id: string
@@ -43,15 +39,8 @@ export interface Principal {
   sessionId?: string
   csrfToken?: string
   apiKeyId?: string
-}
-
-// OWASP-recommended argon2id parameters (m=19 MiB, t=2, p=1): ~20 ms per hash here.
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
-export const hashPassword = (pw: string) => argonHash(pw, ARGON)
-const DUMMY_HASH = hashPassword('dummy-password-for-timing-0')
-
-export function checkPasswordStrength(pw: string) {
-  if (pw.length < 8 || !/[A-Za-z]/.test(pw) || !/\d/.test(pw)) throw weakPassword()
+  /** The password has expired: this session may only change it. */
+  mustChangePassword?: boolean
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
@@ -60,14 +49,6 @@ export function principalActor(p: Principal | null): Actor {
   if (!p) return { kind: 'anonymous', id: null }
   if (p.via === 'api_key') return { kind: 'api_key', id: p.apiKeyId ?? null, username: p.username }
   return { kind: 'user', id: p.userId, accountKind: p.kind, username: p.username }
-}
-
-interface ApiKeyRow {
-  id: string
-  name: string
-  key_hash: string
-  capabilities: string[]
-  scope_division_code: string
 }
 
 // A user's posts with their division and department names; $1 (or the outer query's user) is the user id.
@@ -123,15 +104,14 @@ export interface CreateUserInput {
 }
 
 export function createAuth(db: Db, config: Config, caches: CacheBus) {
-  // Integration keys are checked on every upstream call; they change only by create and revoke below.
-  const apiKeys = caches.cache<ApiKeyRow | null>('auth.api_key')
-  const keyUsedAt = new Map<string, number>()
+  const keys = createApiKeys(db, caches)
+  const logins = createLogin(db, config, caches)
   // Session, user and posts in one round trip, shared by the requests arriving together: this runs on every
   // authenticated request.
   const sessionRow = coalesce<string, Record<string, any> | undefined>(async (ids) => {
     const { rows } = await db.pool.query({
       name: 'core_session_principals',
-      text: `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.kind, u.status,
+      text: `select s.id as session_id, s.csrf_token, s.must_change_password, s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.kind, u.status,
          u.enterprise_uscc, coalesce((select json_agg(x) from (${POSTS_SQL('u.id')}) x), '[]') as posts
        from core_session s join core_user u on u.id = s.user_id
        where s.id = any($1::text[]) and s.expires_at > now()`,
@@ -148,73 +128,17 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
   })
 
   return {
-    async login(
-      username: string,
-      password: string,
-      meta: { ip?: string; userAgent?: string; requestId?: string },
-    ): Promise<{ token: string; principal: Principal }> {
-      const u = (
-        await db.query(
-          `select id, username, display_name, kind, password_hash, status, failed_logins, locked_until, enterprise_uscc
-           from core_user where username = $1`,
-          [username],
-        )
-      ).rows[0]
-      if (!u) {
-        await argonVerify(await DUMMY_HASH, password).catch(() => false) // same timing as a real user
-        throw invalidCredentials()
-      }
-      if (u.locked_until && new Date(u.locked_until) > new Date()) {
-        const minutes = Math.ceil((new Date(u.locked_until).getTime() - Date.now()) / 60_000)
-        throw accountLocked({ minutes })
-      }
-      const ok = await argonVerify(u.password_hash, password).catch(() => false)
-      if (!ok) {
-        await db.tx(async (tx) => {
-          const r = await tx.query(
-            `update core_user set failed_logins = failed_logins + 1,
-               locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) end
-             where id = $1 returning failed_logins, locked_until`,
-            [u.id, config.loginMaxFailures, config.loginLockMinutes],
-          )
-          await recordAudit(tx, {
-            actor: { kind: 'anonymous', id: null, username },
-            action: 'auth.login_failed',
-            resourceType: 'user',
-            resourceId: u.id,
-            requestId: meta.requestId,
-            data: { ip: meta.ip, failures: r.rows[0].failed_logins, locked: !!r.rows[0].locked_until },
-          })
-        })
-        throw invalidCredentials()
-      }
-      if (u.status !== 'active') throw accountDisabled()
-      const token = randomBytes(32).toString('base64url')
-      const csrf = randomBytes(24).toString('base64url')
-      await db.tx(async (tx) => {
-        await tx.query(
-          `insert into core_session (id, user_id, csrf_token, ip, user_agent, expires_at)
-           values ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
-          [sha256(token), u.id, csrf, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null, config.sessionTtlHours],
-        )
-        await tx.query(
-          'update core_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1',
-          [u.id],
-        )
-        await recordAudit(tx, {
-          actor: { kind: 'user', id: u.id, username: u.username },
-          action: 'auth.login',
-          resourceType: 'user',
-          resourceId: u.id,
-          requestId: meta.requestId,
-          data: { ip: meta.ip },
-        })
-      })
-      const principal = toPrincipal(u, await loadPosts(db.pool, u.id), 'session')
+    async login(username: string, password: string, meta: LoginMeta): Promise<{ token: string; principal: Principal }> {
+      const { token, csrf, user, mustChange } = await logins.login(username, password, meta)
+      const principal = toPrincipal(user, await loadPosts(db.pool, user.id), 'session')
       principal.sessionId = sha256(token)
       principal.csrfToken = csrf
+      principal.mustChangePassword = mustChange
       return { token, principal }
     },
+
+    changePassword: (p: Principal, currentPassword: string, newPassword: string, meta: LoginMeta) =>
+      logins.changePassword({ userId: p.userId!, sessionId: p.sessionId }, currentPassword, newPassword, meta),
 
     async logout(p: Principal, requestId?: string) {
       if (!p.sessionId) return
@@ -248,80 +172,13 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
       const p = toPrincipal(r, postsOf(r.posts), 'session')
       p.sessionId = id
       p.csrfToken = r.csrf_token
+      p.mustChangePassword = !!r.must_change_password
       return p
     },
 
-    /** Resolves `ruyu_<prefix>_<secret>`; throws AUTH_API_KEY_INVALID when wrong or revoked. */
-    async fromApiKey(key: string): Promise<Principal> {
-      const m = /^ruyu_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(key)
-      if (!m) throw apiKeyInvalid()
-      const r = await apiKeys.get(m[1]!, async () => {
-        const { rows } = await db.query(
-          'select id, name, key_hash, capabilities, scope_division_code from core_api_key where prefix = $1 and revoked_at is null',
-          [m[1]],
-        )
-        return (rows[0] as ApiKeyRow | undefined) ?? null
-      })
-      const given = Buffer.from(sha256(m[2]!))
-      if (!r || !timingSafeEqual(given, Buffer.from(r.key_hash))) throw apiKeyInvalid()
-      // Last use, written at most once a minute per key (as a session's last_seen_at).
-      if (Date.now() - (keyUsedAt.get(r.id) ?? 0) > 60_000) {
-        keyUsedAt.set(r.id, Date.now())
-        await db.query('update core_api_key set last_used_at = now() where id = $1', [r.id])
-      }
-      return {
-        userId: null,
-        username: `apikey:${r.name}`,
-        displayName: r.name,
-        kind: 'integration',
-        roles: [],
-        capabilities: new Set(r.capabilities),
-        posts: [],
-        scopes: [r.scope_division_code],
-        enterpriseUscc: null,
-        via: 'api_key',
-        apiKeyId: r.id,
-      }
-    },
-
-    async createApiKey(
-      tx: Tx,
-      actor: Actor,
-      input: { name: string; capabilities: string[]; scopeDivisionCode: string },
-    ): Promise<{ id: string; key: string; prefix: string }> {
-      const prefix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
-      // Hex, so the key has no '_' or '-' beyond its separators: one double-click selects it whole.
-      const secret = randomBytes(32).toString('hex')
-      const { rows } = await tx.query(
-        `insert into core_api_key (name, prefix, key_hash, capabilities, scope_division_code, created_by)
-         values ($1,$2,$3,$4,$5,$6) returning id`,
-        [
-          input.name,
-          prefix,
-          sha256(secret),
-          input.capabilities,
-          input.scopeDivisionCode,
-          actor.kind === 'user' ? actor.id : null,
-        ],
-      )
-      await caches.invalidate(tx, 'auth.api_key')
-      await recordAudit(tx, {
-        actor,
-        action: 'apikey.create',
-        resourceType: 'api_key',
-        resourceId: rows[0].id,
-        divisionCode: input.scopeDivisionCode,
-        data: { name: input.name, capabilities: input.capabilities, prefix },
-      })
-      return { id: rows[0].id, key: `ruyu_${prefix}_${secret}`, prefix }
-    },
-
-    async revokeApiKey(tx: Tx, actor: Actor, id: string): Promise<boolean> {
-      const r = await tx.query('update core_api_key set revoked_at = now() where id = $1 and revoked_at is null', [id])
-      await caches.invalidate(tx, 'auth.api_key')
-      if (r.rowCount) await recordAudit(tx, { actor, action: 'apikey.revoke', resourceType: 'api_key', resourceId: id })
-      return (r.rowCount ?? 0) > 0
-    },
+    fromApiKey: keys.fromApiKey,
+    createApiKey: keys.createApiKey,
+    revokeApiKey: keys.revokeApiKey,
 
     /**
      * Lets a verified enterprise account act for its enterprise: sets its USCC and gives it the enterprise_user post
@@ -343,7 +200,7 @@ export function createAuth(db: Db, config: Config, caches: CacheBus) {
 
     /** Creates an account with its posts (CLI, seed and admin pages); validates roles, USCC and password. */
     async createUser(tx: Tx, actor: Actor, input: CreateUserInput): Promise<string> {
-      checkPasswordStrength(input.password)
+      checkPasswordStrength(input.password, input.username, { minLength: config.passwordMinLength })
       for (const p of input.posts)
         if (!(ROLES as readonly string[]).includes(p.role)) throw invalidRole({ role: p.role })
       if (input.enterpriseUscc && !isValidUscc(input.enterpriseUscc))
@@ -407,5 +264,6 @@ export function toMe(p: Principal) {
     capabilities: [...p.capabilities].sort(),
     posts: p.posts,
     enterpriseUscc: p.enterpriseUscc,
+    mustChangePassword: !!p.mustChangePassword,
   }
 }

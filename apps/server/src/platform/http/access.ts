@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Capability } from '@ruyu/contracts/access'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { csrfInvalid, missingCapability } from '../auth/errors.ts'
+import { csrfInvalid, missingCapability, passwordChangeRequired } from '../auth/errors.ts'
 import { type Auth, type Principal, principalActor } from '../auth/service.ts'
 import { authRequired } from '../errors.ts'
 
@@ -18,6 +18,8 @@ export interface RouteInfo {
 
 export const SESSION_COOKIE = 'ruyu_sid'
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
+// What a session with an expired password may still do.
+const WHILE_MUST_CHANGE = new Set(['/api/me', '/api/me/password', '/api/auth/logout', '/api/meta'])
 
 function sameToken(a: string, b: string) {
   const x = Buffer.from(a)
@@ -29,7 +31,7 @@ function sameToken(a: string, b: string) {
  * Authenticates every request (session cookie or API key), then enforces the route's declared access and CSRF.
  * Runs in onRequest, so an anonymous caller gets 401 before any validation.
  */
-export function registerAccess(app: FastifyInstance, auth: Auth) {
+export function registerAccess(app: FastifyInstance, auth: Auth, opts: { metricsToken?: string } = {}) {
   const catalogue: RouteInfo[] = []
   app.decorate('routeCatalogue', catalogue)
   app.decorateRequest('principal', null)
@@ -47,12 +49,18 @@ export function registerAccess(app: FastifyInstance, auth: Auth) {
   })
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
+    // The metrics scraper's token is not an API key: it opens /metrics and nothing else.
+    if (opts.metricsToken && req.routeOptions.url === '/metrics') {
+      const h = req.headers.authorization
+      if (typeof h === 'string' && h.startsWith('Bearer ') && sameToken(h.slice(7).trim(), opts.metricsToken)) return
+    }
     req.principal = await authenticate(req, auth)
     req.actor = principalActor(req.principal)
     const access = (req.routeOptions.config as { access?: Access } | undefined)?.access
     if (!access || access === 'public') return
     const p = req.principal
     if (!p) throw authRequired()
+    if (p.mustChangePassword && !WHILE_MUST_CHANGE.has(req.routeOptions.url ?? '')) throw passwordChangeRequired()
     if (p.via === 'session' && !SAFE.has(req.method)) {
       const token = req.headers['x-csrf-token']
       if (typeof token !== 'string' || !p.csrfToken || !sameToken(token, p.csrfToken)) throw csrfInvalid()

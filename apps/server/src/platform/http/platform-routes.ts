@@ -5,6 +5,7 @@ import {
   ApiKeySchema,
   AuditQuerySchema,
   CalendarYearSchema,
+  ChangePasswordSchema,
   CreateApiKeySchema,
   CreateUserSchema,
   DocSeriesSchema,
@@ -34,7 +35,14 @@ const VERSION = '0.1.0'
 export async function platformRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { auth, calendar, notifications, files, db, config } = app.platform
-  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.production }
+  // Secure whenever the request came over HTTPS (directly, or via a trusted proxy's X-Forwarded-Proto) and always
+  // in production.
+  const cookieOpts = (req: { protocol: string }) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.production || req.protocol === 'https',
+  })
 
   r.get(
     '/api/meta',
@@ -60,7 +68,8 @@ export async function platformRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Rate limited per client address in PostgreSQL (LOGIN_RATE_PER_MINUTE, shared by every node): auth.login.
+      config: { access: 'public' },
       schema: { tags: ['auth'], body: LoginSchema, response: { 200: SessionReplySchema } },
     },
     async (req, reply) => {
@@ -69,7 +78,7 @@ export async function platformRoutes(app: FastifyInstance) {
         userAgent: req.headers['user-agent'],
         requestId: req.id,
       })
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, maxAge: config.sessionTtlHours * 3600 })
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts(req), maxAge: config.sessionTtlHours * 3600 })
       return { user: toMe(principal), csrfToken: principal.csrfToken! }
     },
   )
@@ -79,7 +88,7 @@ export async function platformRoutes(app: FastifyInstance) {
     { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
     async (req, reply) => {
       await auth.logout(req.principal!, req.id)
-      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      reply.clearCookie(SESSION_COOKIE, cookieOpts(req))
       return reply.code(204).send()
     },
   )
@@ -88,6 +97,17 @@ export async function platformRoutes(app: FastifyInstance) {
     '/api/me',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: SessionReplySchema } } },
     async (req) => ({ user: toMe(req.principal!), csrfToken: req.principal!.csrfToken ?? '' }),
+  )
+
+  r.post(
+    '/api/me/password',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: ChangePasswordSchema } },
+    async (req, reply) => {
+      const p = req.principal!
+      if (!p.userId || p.via !== 'session') throw notFound({ what: '账号' })
+      await auth.changePassword(p, req.body.currentPassword, req.body.newPassword, { ip: req.ip, requestId: req.id })
+      return reply.code(204).send()
+    },
   )
 
   // --- notifications (in-app inbox) ---
@@ -241,7 +261,7 @@ export async function platformRoutes(app: FastifyInstance) {
     },
     async () => {
       const { rows } = await db.query(
-        `select id, name, prefix, capabilities, scope_division_code, created_at, last_used_at, revoked_at
+        `select id, name, prefix, capabilities, scope_division_code, created_at, last_used_at, revoked_at, expires_at
          from core_api_key order by created_at desc`,
       )
       return {
@@ -254,6 +274,7 @@ export async function platformRoutes(app: FastifyInstance) {
           createdAt: k.created_at.toISOString(),
           lastUsedAt: k.last_used_at?.toISOString() ?? null,
           revokedAt: k.revoked_at?.toISOString() ?? null,
+          expiresAt: k.expires_at?.toISOString() ?? null,
         })),
       }
     },

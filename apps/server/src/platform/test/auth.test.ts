@@ -57,17 +57,16 @@ describe('login, session and logout', () => {
       const r = await t.anonymous().post('/api/auth/login', { username: 'inspector', password: `wrong-${i}x` })
       expect(r.statusCode).toBe(401)
     }
+    // Locked: the same answer as a wrong password (the lock does not tell that the account exists).
     const locked = await t.anonymous().post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD })
-    expect(locked.statusCode).toBe(403)
-    expect(locked.json().code).toBe('AUTH_ACCOUNT_LOCKED')
+    expect(locked.statusCode).toBe(401)
+    expect(locked.json().code).toBe('AUTH_INVALID_CREDENTIALS')
     const audit = await t.platform.db.query(
-      `select count(*)::int n from core_audit_log where action = 'auth.login_failed' and data->>'locked' = 'true'`,
+      `select count(*)::int n from core_audit_log where action = 'auth.login_failed' and data->>'throttled' = 'true'`,
     )
     expect(audit.rows[0]!.n).toBe(1)
     // The lock expires: move it into the past and the right password works again.
-    await t.platform.db.query(
-      `update core_user set locked_until = now() - interval '1 second' where username = 'inspector'`,
-    )
+    await t.platform.db.query(`update core_login_throttle set window_end = now() - interval '1 second'`)
     expect(
       (await t.anonymous().post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD })).statusCode,
     ).toBe(200)
