@@ -35,7 +35,13 @@ import {
   hotlineRoutes,
   open311Routes,
 } from './modules/hotline/index.ts'
-import { createPolicy, type PolicyService, policyPublicRoutes, policyRoutes } from './modules/policy/index.ts'
+import {
+  createPolicy,
+  POLICY_FILE_SUBJECT,
+  type PolicyService,
+  policyPublicRoutes,
+  policyRoutes,
+} from './modules/policy/index.ts'
 import { createRatingService, type RatingService, ratingRoutes } from './modules/rating/index.ts'
 import {
   createWorkflowService,
@@ -94,7 +100,7 @@ export function createServices(platform: Platform): Services {
   )
   const policyDetail = (p: Principal, id: string) =>
     p.capabilities.has('policy:read') ? policy.staffDetail(id) : policy.publicDetail(id)
-  files.registerReader('policy_policy', readerFromGet(null, policyDetail)) // policies' own attachments column
+  files.registerReader(POLICY_FILE_SUBJECT, readerFromGet(null, policyDetail))
   return { directory, catalog, workflow, rating, certificate, approval, enterprise, policy, hotline }
 }
 

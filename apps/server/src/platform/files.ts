@@ -228,6 +228,12 @@ export function createFiles(
         })
     },
 
+    /** `requireAttachable`, then `attach`: the one call for a module attaching files inside its transaction. */
+    async attachChecked(tx: Tx, p: Principal, ids: string[], subject: FileSubject, field = 'attachments') {
+      await this.requireAttachable(p, ids, field)
+      await this.attach(tx, ids, subject)
+    },
+
     /** Records that the files are attached to the object, in the transaction that attaches them. */
     async attach(tx: Tx, ids: string[], subject: FileSubject): Promise<void> {
       if (!ids.length) return

@@ -84,6 +84,36 @@ describe('file access follows the object the file is attached to', () => {
     expect(await status(operator, mine)).toBe(404)
   })
 
+  it('a policy takes only files its editor may use; once published anyone signed in reads them', async () => {
+    const gxj = await t.login('gxj')
+    const ent = await t.login('enterprise')
+    const own = await upload(gxj, '政策原文.pdf')
+    const foreign = await upload(ent, '企业材料.pdf')
+    const departmentId = (
+      await t.platform.db.query(
+        'select p.department_id from core_post p join core_user u on u.id = p.user_id where u.username = $1',
+        ['gxj'],
+      )
+    ).rows[0]!.department_id
+    const input = (attachments: string[]) => ({
+      title: `附件测试政策 ${Math.random()}`,
+      departmentId,
+      level: 'district',
+      validFrom: '2026-01-01',
+      validTo: '2099-12-31',
+      benefitSummary: '测试用政策：符合条件的企业给予奖励。',
+      rule: null,
+      attachments,
+    })
+    const refused = await gxj.post('/api/policy/policies', input([foreign]))
+    expect(refused.statusCode, refused.body).toBe(400)
+    const created = await gxj.post('/api/policy/policies', input([own]))
+    expect(created.statusCode, created.body).toBe(201)
+    expect(await status(ent, own)).toBe(404) // a draft is not public
+    expect((await gxj.post(`/api/policy/policies/${created.json().id}/publish`)).statusCode).toBeLessThan(300)
+    expect(await status(ent, own)).toBe(200)
+  })
+
   it('an unattached upload is readable by its uploader only', async () => {
     const ent = await t.login('enterprise')
     const id = await upload(ent)
