@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { buildApp } from '@ruyu/server'
 import { type Client, createTestContext, type TestContext } from '@ruyu/testkit'
 import { buildTestPlatform } from '@ruyu/testkit/platform'
@@ -144,6 +146,20 @@ describe('file content is stored where every node reads it', () => {
       await app2.close()
       await second.platform.close()
     }
+  })
+
+  it('content written to <dataDir>/files by earlier versions is still served', async () => {
+    const ent = await t.login('enterprise')
+    const data = pdf('legacy')
+    const id = await upload(ent, '旧文件.pdf', data)
+    const f = (await t.platform.db.query('select sha256, storage_key from core_file where id = $1', [id])).rows[0]!
+    await t.platform.db.query('delete from core_file_blob where sha256 = $1', [f.sha256])
+    const full = path.join(t.platform.config.dataDir, 'files', f.storage_key)
+    fs.mkdirSync(path.dirname(full), { recursive: true })
+    fs.writeFileSync(full, data)
+    const r = await ent.get(`/api/files/${id}`)
+    expect(r.statusCode, r.body).toBe(200)
+    expect(r.rawPayload.equals(data)).toBe(true)
   })
 
   it('missing content answers 404 FILE_CONTENT_MISSING, altered content FILE_CONTENT_CORRUPT, never 500', async () => {
