@@ -11,7 +11,12 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
-import { type ApprovalService, approvalRoutes, createApprovalService } from './modules/approval/index.ts'
+import {
+  SUBJECT as APPROVAL_SUBJECT,
+  type ApprovalService,
+  approvalRoutes,
+  createApprovalService,
+} from './modules/approval/index.ts'
 import { type CatalogService, catalogRoutes, createCatalogService } from './modules/catalog/index.ts'
 import { type CertificateService, certificateRoutes, createCertificateService } from './modules/certificate/index.ts'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
@@ -20,15 +25,23 @@ import {
   type EnterpriseService,
   enterprisePublicRoutes,
   enterpriseRoutes,
+  REQUEST_SUBJECT,
 } from './modules/enterprise/index.ts'
 import {
   createHotline,
+  SUBJECT as HOTLINE_SUBJECT,
   type HotlineService,
   hotlinePublicRoutes,
   hotlineRoutes,
   open311Routes,
 } from './modules/hotline/index.ts'
-import { createPolicy, type PolicyService, policyPublicRoutes, policyRoutes } from './modules/policy/index.ts'
+import {
+  createPolicy,
+  POLICY_FILE_SUBJECT,
+  type PolicyService,
+  policyPublicRoutes,
+  policyRoutes,
+} from './modules/policy/index.ts'
 import { createRatingService, type RatingService, ratingRoutes } from './modules/rating/index.ts'
 import {
   createWorkflowService,
@@ -36,7 +49,9 @@ import {
   type WorkflowService,
   workflowRoutes,
 } from './modules/workflow/index.ts'
+import { type Principal, principalActor } from './platform/auth/service.ts'
 import { rateLimited, routeNotFound } from './platform/errors.ts'
+import { readerFromGet } from './platform/files.ts'
 import { registerAccess } from './platform/http/access.ts'
 import { langOf, registerErrorHandler } from './platform/http/error-handler.ts'
 import { platformRoutes } from './platform/http/platform-routes.ts'
@@ -69,6 +84,23 @@ export function createServices(platform: Platform): Services {
   const enterprise = createEnterpriseService({ platform, workflow, rating, catalog, approval, directory })
   const policy = createPolicy(platform, { workflow, rating, catalog, enterprise })
   const hotline = createHotline(platform, workflow, directory)
+  // Who may read an attached file: whoever may read its object, by each module's own read path.
+  const { files } = platform
+  files.registerReader(
+    APPROVAL_SUBJECT,
+    readerFromGet(null, (p, id) => approval.get(p, id)),
+  )
+  files.registerReader(
+    HOTLINE_SUBJECT,
+    readerFromGet('hotline:read', (p, id) => hotline.get(p, principalActor(p), id)),
+  )
+  files.registerReader(
+    REQUEST_SUBJECT,
+    readerFromGet(null, (p, id) => enterprise.getRequest(p, id)),
+  )
+  const policyDetail = (p: Principal, id: string) =>
+    p.capabilities.has('policy:read') ? policy.staffDetail(id) : policy.publicDetail(id)
+  files.registerReader(POLICY_FILE_SUBJECT, readerFromGet(null, policyDetail))
   return { directory, catalog, workflow, rating, certificate, approval, enterprise, policy, hotline }
 }
 

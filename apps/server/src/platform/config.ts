@@ -31,6 +31,11 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(20 * 1024 * 1024),
+  /** Where uploaded content lives: `postgres` (shared by every node) or `s3://ACCESS:SECRET@host:port/bucket?…`. */
+  FILES_URL: z
+    .string()
+    .regex(/^(postgres|s3:\/\/.+)$/, "'postgres' or s3://ACCESS:SECRET@host[:port]/bucket")
+    .default('postgres'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('如鱼政务服务平台 <noreply@ruyu.local>'),
   SMS_GATEWAY_URL: z.string().url().optional(),
@@ -72,6 +77,7 @@ export interface Config {
   passwordHistory: number
   metricsToken?: string
   uploadMaxBytes: number
+  filesUrl: string
   smtpUrl?: string
   smtpFrom: string
   smsGatewayUrl?: string
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHistory: e.PASSWORD_HISTORY,
     metricsToken: e.METRICS_TOKEN,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    filesUrl: e.FILES_URL,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     smsGatewayUrl: e.SMS_GATEWAY_URL,

@@ -6,6 +6,7 @@ import { type Calendar, createCalendar } from './calendar/service.ts'
 import type { Config } from './config.ts'
 import { createDb, type Db } from './db.ts'
 import { createFiles, type Files } from './files.ts'
+import { blobStoreFor } from './files-store.ts'
 import { type Jobs, startJobs } from './jobs.ts'
 import { createNotifications, httpSmsAdapter, type Notifications, smtpAdapter } from './notifications.ts'
 import { createEvents, type Events } from './outbox.ts'
@@ -57,7 +58,12 @@ export async function createPlatform(
     events,
     calendar,
     auth: createAuth(db, config, caches),
-    files: createFiles(db, { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes }),
+    files: createFiles(db, {
+      store: blobStoreFor(config.filesUrl),
+      localDir: path.join(config.dataDir, 'files'),
+      maxBytes: config.uploadMaxBytes,
+      log,
+    }),
     notifications: createNotifications(db, events, [smtpAdapter(config), httpSmsAdapter(config)], log),
     jobs,
     settings: createSettings(db, caches),

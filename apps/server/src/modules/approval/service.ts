@@ -176,15 +176,11 @@ export function createApprovalService(deps: ApprovalDeps) {
       ...validateForm(combined.fields, input.form),
       ...checkMaterials(combined.materials, input.materials),
     ]
-    const owners = await platform.files.owners(
-      db.pool,
-      input.materials.flatMap((m) => (m.fileId ? [m.fileId] : [])),
-    )
-    for (const [i, m] of input.materials.entries()) {
-      // A file counts only when the one filing uploaded it (no borrowing another enterprise's documents).
-      if (m.fileId && owners.get(m.fileId) !== principal.userId)
-        issues.push({ path: ['materials', i, 'fileId'], message: '文件不存在或不是您上传的' })
-    }
+    // The platform's one attach check: no borrowing another enterprise's documents.
+    const supplied = input.materials.flatMap((m, i) => (m.fileId ? [{ i, id: m.fileId }] : []))
+    const fileIds = supplied.map((g) => g.id)
+    for (const j of await platform.files.refused(principal, fileIds))
+      issues.push({ path: ['materials', supplied[j]!.i, 'fileId'], message: '文件不存在或不是您上传的' })
     if (issues.length) throw validationFailed(undefined, { issues })
 
     const items: CaseItem[] = []
@@ -269,6 +265,7 @@ export function createApprovalService(deps: ApprovalDeps) {
         committedDays: combined.plan.committedDays,
       } as const
       const c = await repo.insertCase(tx, caseRow, { materials: materialRows, items: itemRows, zone: zoneRows })
+      await platform.files.attach(tx, fileIds, { subjectType: SUBJECT, subjectId: c.id })
       const inst = await workflow.start(
         tx,
         {
@@ -478,11 +475,11 @@ export function createApprovalService(deps: ApprovalDeps) {
       const c = await visibleCase(p, id)
       const isApplicant = !!c.applicantUserId && c.applicantUserId === p.userId
       if (!isApplicant && !p.capabilities.has('approval:intake')) throw notApplicant()
-      const f = await platform.files.meta(db.pool, fileId)
-      if (!f || f.ownerId !== p.userId)
+      if ((await platform.files.refused(p, [fileId])).length)
         throw validationFailed(undefined, { issues: [{ path: ['fileId'], message: '文件不存在或不是您上传的' }] })
       await db.tx(async (tx) => {
         if (!(await repo.supplyMaterial(tx, c.id, code, fileId))) throw materialNotPending({ code })
+        await platform.files.attach(tx, [fileId], { subjectType: SUBJECT, subjectId: c.id })
         await recordAudit(tx, {
           actor,
           action: 'approval.material.supply',

@@ -11,6 +11,7 @@ export {
   industryDivision,
   PROFILE_CHANGED,
   type ProfileChangedPayload,
+  REQUEST_SUBJECT,
   scaleRowOf,
   syntheticUscc,
 } from './domain.ts'

@@ -95,7 +95,7 @@ export const REQUEST_SERIES = {
 }
 
 export interface EnterpriseDeps {
-  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config'>
+  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config' | 'files'>
   workflow: WorkflowService
   rating: RatingService
   catalog: CatalogService
@@ -312,6 +312,7 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
       attachments: input.attachments,
       submittedAt: at,
     })
+    await platform.files.attach(tx, input.attachments, { subjectType: REQUEST_SUBJECT, subjectId: id })
     const inst = await workflow.start(
       tx,
       {
@@ -835,9 +836,9 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
       requestId?: string,
     ): Promise<ServiceRequestDetail> {
       const uscc = await myUscc(p)
-      const id = await db.tx((tx) =>
-        submitCore(tx, actor, { ...input, uscc, applicantUserId: p.userId }, new Date(), requestId),
-      )
+      await platform.files.requireAttachable(p, input.attachments, 'attachments') // not another party's files
+      const who = { ...input, uscc, applicantUserId: p.userId }
+      const id = await db.tx((tx) => submitCore(tx, actor, who, new Date(), requestId))
       return this.getRequest(p, id)
     },
 
@@ -850,10 +851,8 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
       const { r, viewer } = await visibleRequest(p, id)
       const tree = r.workflowInstanceId ? await workflow.tree(p, r.workflowInstanceId) : null
       const engineActions = new Set(tree?.nodes[0]?.actions.map((a) => a.key) ?? [])
-      const actions = requestActionsFor(r.status, viewer, {
-        isApplicant: r.applicantUserId === p.userId,
-        rated: r.ratingLevel !== null,
-      }).filter((a) => a === 'rate' || engineActions.has(a))
+      const flags = { isApplicant: r.applicantUserId === p.userId, rated: r.ratingLevel !== null }
+      const actions = requestActionsFor(r.status, viewer, flags).filter((a) => a === 'rate' || engineActions.has(a))
       return {
         ...requestDto(r),
         contactName: r.contactName,

@@ -114,6 +114,8 @@ export interface HotlineActor {
   userId: string | null
   scopes: string[]
   departmentIds: string[]
+  /** The caller as authenticated (absent for the system and seeding): what file access is checked against. */
+  principal?: Principal
 }
 
 const CENTRE_CAPS = ['hotline:intake', 'hotline:dispatch', 'hotline:review', 'hotline:transfer', 'open311:submit']
@@ -133,6 +135,7 @@ export function hotlineActorOf(p: Principal, actor: Actor): HotlineActor {
     userId: p.userId,
     scopes: p.scopes,
     departmentIds: p.posts.map((x) => x.departmentId).filter((x): x is string => !!x),
+    principal: p,
   }
 }
 
@@ -355,6 +358,7 @@ export function createHotlineService(deps: HotlineDeps) {
       data: extra.data,
       attachments: extra.attachments,
     })
+    await platform.files.attach(tx, extra.attachments ?? [], { subjectType: SUBJECT, subjectId: o.id })
   }
 
   async function audit(
@@ -429,13 +433,12 @@ export function createHotlineService(deps: HotlineDeps) {
     if (!allowed.includes(o.status)) throw invalidState({ status: ORDER_STATUS_NAMES[o.status], action })
   }
 
-  async function checkFiles(w: HotlineActor, ids: string[], path: string): Promise<Issue[]> {
-    if (!ids.length) return []
-    const owners = await platform.files.owners(db.pool, ids)
-    return ids.flatMap((fid, i) =>
-      owners.get(fid) && owners.get(fid) === w.userId ? [] : [{ path: [path, i], message: '文件不存在或不是您上传的' }],
-    )
-  }
+  // The platform's one attach check: the caller's own unattached upload, or a file the caller may read.
+  const checkFiles = async (w: HotlineActor, ids: string[], path: string): Promise<Issue[]> =>
+    (w.principal ? await platform.files.refused(w.principal, ids) : ids.map((_, i) => i)).map((i) => ({
+      path: [path, i],
+      message: '文件不存在或您无权使用',
+    }))
 
   async function checkUnits(ids: string[], path: string): Promise<Issue[]> {
     const found = await unitRefs(ids)
@@ -706,6 +709,7 @@ export function createHotlineService(deps: HotlineDeps) {
       for (const [j, i] of fresh.entries()) {
         const o = orders[j]!
         const { w, input, opts } = items[i]!
+        await platform.files.attach(tx, input.attachments, { subjectType: SUBJECT, subjectId: o.id })
         await platform.events.enqueue(tx, 'hotline.order.received', {
           orderId: o.id,
           number: o.number,
@@ -1483,15 +1487,8 @@ export function createHotlineService(deps: HotlineDeps) {
       return onOrder(w, id, async (tx, o, role, now) => {
         requireMain(role, '办理反馈')
         requireStatus(o, ['handling'], '办理反馈')
-        await transition(
-          tx,
-          w,
-          o,
-          'reply',
-          { comment: input.text, attachments: input.attachments ?? [] },
-          now,
-          requestId,
-        )
+        const comment = { comment: input.text, attachments: input.attachments ?? [] }
+        await transition(tx, w, o, 'reply', comment, now, requestId)
         await repo.updateOrder(tx, o.id, {
           status: 'reviewing',
           replyText: input.text,

@@ -5,6 +5,8 @@ import type { RatingService } from '../rating/index.ts'
 import type { WorkflowService } from '../workflow/index.ts'
 import { createPolicyService, type EnterpriseDirectory } from './service.ts'
 
+/** File-link subject type of a policy's attachments (app.ts registers who may read them). */
+export { POLICY_FILE_SUBJECT } from './attachments.ts'
 /** Workflow subject type and definition key of policy questions; outbox event names of this module. */
 export { EVENTS as POLICY_EVENTS, QUESTION_DEFINITION, QUESTION_SUBJECT } from './domain.ts'
 /** Columnar profile snapshot and rule compiler (benchmarks; other modules do not need them). */

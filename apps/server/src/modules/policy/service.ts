@@ -16,6 +16,7 @@ import type { CatalogService } from '../catalog/index.ts'
 import type { EnterpriseProfile } from '../enterprise/index.ts'
 import type { RatingService } from '../rating/index.ts'
 import { engineActorOf, type WorkflowService } from '../workflow/index.ts'
+import { attachPolicyFiles } from './attachments.ts'
 import {
   beijingDate,
   DEFAULT_ANSWER_SLA,
@@ -404,6 +405,7 @@ export function createPolicyService(deps: PolicyDeps) {
       assertDepartment(p, input.departmentId)
       const id = await db.tx(async (tx) => {
         const id = await repo.insertPolicy(tx, await writeOf(input, tx), p.userId)
+        await attachPolicyFiles(platform.files, tx, p, id, input.attachments ?? [])
         await recordAudit(tx, {
           actor,
           action: 'policy.create',
@@ -423,10 +425,10 @@ export function createPolicyService(deps: PolicyDeps) {
       await db.tx(async (tx) => {
         const cur = await repo.findPolicy(tx, id, { lock: true })
         if (!cur) throw policyNotFound()
-        assertDepartment(p, cur.departmentId)
-        assertDepartment(p, input.departmentId)
+        for (const d of [cur.departmentId, input.departmentId]) assertDepartment(p, d)
         const w = await writeOf(input, tx)
         await repo.updatePolicy(tx, id, w)
+        await attachPolicyFiles(platform.files, tx, p, id, w.attachments)
         await recordAudit(tx, {
           actor,
           action: 'policy.update',
@@ -513,14 +515,12 @@ export function createPolicyService(deps: PolicyDeps) {
       if (!r) throw policyNotFound()
       return detailOf(r, { staff: true, uscc: null })
     },
-
     /** A published (or expired) policy as anyone may read it. */
     async publicDetail(id: string) {
       const r = await repo.findPolicy(db.pool, id)
       if (!r || r.status === 'draft') throw policyNotFound()
       return detailOf(r, { staff: false, uscc: null })
     },
-
     async addInterpretation(p: Principal, actor: Actor, id: string, input: SaveInterpretation, requestId?: string) {
       await db.tx(async (tx) => {
         const cur = await repo.findPolicy(tx, id)

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { IdParamsSchema } from '@ruyu/contracts/common'
 import {
   AddWorkdaysQuerySchema,
@@ -242,13 +241,13 @@ export async function platformRoutes(app: FastifyInstance) {
     '/api/files/:id',
     { config: { access: 'authenticated' }, schema: { tags: ['files'], params: IdParamsSchema } },
     async (req, reply) => {
-      const f = await files.meta(db.pool, req.params.id)
-      const p = req.principal!
-      // Owners read their files; staff read files inside their division scope. Anyone else: as if absent.
-      if (!f || !(f.ownerId === p.userId || inScope(p, f.divisionCode))) throw fileNotFound()
+      // Readable by who may read an object it is attached to (or its uploader before that); else as if absent.
+      const f = await files.readable(req.principal!, req.params.id)
+      if (!f) throw fileNotFound()
+      const data = await files.content(f)
       reply.header('content-type', f.mime)
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      return reply.send(fs.createReadStream(f.path))
+      return reply.send(data)
     },
   )
 
