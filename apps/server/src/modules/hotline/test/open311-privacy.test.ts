@@ -115,11 +115,11 @@ describe('what Open311 serves', () => {
       a,
     ])
     expect(rows).toHaveLength(1)
-    expect((await get(`/open311/v2/requests/${encodeURIComponent(rows[0].number)}.json`)).statusCode).toBe(404)
-    expect((await get(`/open311/v2/requests/${rows[0].id}.json`)).statusCode).toBe(404)
+    expect((await get(`/open311/v2/requests/${encodeURIComponent(rows[0]!.number)}.json`)).statusCode).toBe(404)
+    expect((await get(`/open311/v2/requests/${rows[0]!.id}.json`)).statusCode).toBe(404)
     // Backfilled: every existing order (seeded ones too) has a distinct public id.
     const all = await t.platform.db.query('select count(*)::int n, count(distinct public_id)::int d from hotline_order')
-    expect(all.rows[0].n).toBe(all.rows[0].d)
+    expect(all.rows[0]!.n).toBe(all.rows[0]!.d)
   })
 
   it('a served request shows no more than the tracking page: no address, coordinates, number, media; no personal data', async () => {

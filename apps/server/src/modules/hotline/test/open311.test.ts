@@ -285,7 +285,7 @@ describe('POST requests', () => {
     const [created] = valid('post', r.body)
     id = created.service_request_id
     expect(id).toMatch(/^R[0-9A-F]{20}$/)
-    orderId = (await t.platform.db.query('select id from hotline_order where public_id = $1', [id])).rows[0].id
+    orderId = (await t.platform.db.query('select id from hotline_order where public_id = $1', [id])).rows[0]!.id
     expect(created.account_id).toBe('acct-7')
     number = /工单编号 (\S+?)[，。]/.exec(created.service_notice)![1]!
     expect(number).toMatch(/^牟热〔\d{4}〕\d{6}$/)
