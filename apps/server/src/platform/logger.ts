@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify'
-import pino from 'pino'
+import pino, { type DestinationStream } from 'pino'
 
 /** Pino logger: pretty on a terminal, JSON otherwise (for log shippers). */
-export function createLogger(level: string): FastifyBaseLogger {
-  const pretty = process.stdout.isTTY && process.env.NODE_ENV !== 'production'
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): FastifyBaseLogger {
+  const pretty = !destination && process.stdout.isTTY && process.env.NODE_ENV !== 'production'
+  const options: pino.LoggerOptions = {
     level,
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
@@ -26,7 +26,8 @@ export function createLogger(level: string): FastifyBaseLogger {
         remotePort: req.socket?.remotePort,
       }),
     },
-  }) as unknown as FastifyBaseLogger
+  }
+  return (destination ? pino(options, destination) : pino(options)) as unknown as FastifyBaseLogger
 }
 
 /** Masks secrets in a logged URL's query string (api_key=…, token=…). */
