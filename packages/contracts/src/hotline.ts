@@ -308,7 +308,15 @@ export type IntakeParsed = z.infer<typeof IntakeSchema>
 export const IntakeInputSchema = IntakeBase.extend({
   categoryId: z.uuid().nullable(),
   channel: z.enum(CHANNELS),
-})
+  callerPhone: z.string().trim().max(20),
+}).refine(
+  // Open311 (GeoReport v2) makes the phone optional and its clients may be abroad: empty or +<country> allowed.
+  (i) => isCnPhone(i.callerPhone) || (i.channel === 'open311' && /^(\+[1-9]\d{6,14})?$/.test(i.callerPhone)),
+  {
+    path: ['callerPhone'],
+    error: 'Phone must be an 11-digit mobile number or a landline with area code (0535-4232102)',
+  },
+)
 export type IntakeInput = z.input<typeof IntakeInputSchema>
 
 /** Public web form (anonymous, mobile): category optional (the centre classifies), no attachments. */
@@ -584,6 +592,8 @@ export const NoteSchema = z.object({
 
 export const PublicOrderSchema = z.object({
   id: z.string(),
+  /** Random public id (R + 20 hex digits): Open311's service_request_id. */
+  publicId: z.string(),
   number: z.string(),
   status: z.enum(ORDER_STATUSES),
   /** open = not yet closed/merged/declined. */
@@ -612,9 +622,13 @@ export type PublicOrder = z.infer<typeof PublicOrderSchema>
 /** Filters of the public listing (Open311 GET requests). */
 export interface PublicOrderFilter {
   ids?: string[]
+  /** Random public ids (Open311 service_request_id). */
+  publicIds?: string[]
   state?: 'open' | 'closed'
-  /** Category codes; a code matches its whole subtree. */
+  /** Category codes, matched exactly. */
   categoryCodes?: string[]
+  /** Only orders the public may see: not confidential, not of these request types or categories (subtrees). */
+  publicOnly?: { requestTypes: string[]; categoryCodes: string[] }
   /** Received at or after / before these instants. */
   from?: Date
   to?: Date

@@ -51,12 +51,23 @@ const EnvSchema = z.object({
    * client cannot pick its own address (and dodge the login rate limit) with an X-Forwarded-For header.
    */
   TRUST_PROXY: z.string().default('false'),
+  /** The address clients reach this installation at (https://ruyu.muping.gov.cn); public links are built from it. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Open311 refuses coordinates outside this box: minLat,minLng,maxLat,maxLng (WGS84; default: Muping + margin). */
+  OPEN311_BBOX: z
+    .string()
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/)
+    .default('36.95,121.25,37.65,121.95'),
 })
 
 export interface Config {
   /** The district served: the root of every division scope and of public location pickers. */
   district: { code: string; name: string }
   trustProxy: boolean | number | string
+  /** Base URL for links the server publishes (no trailing slash); default http://HOST:PORT. */
+  publicUrl: string
+  /** Coordinates Open311 accepts. */
+  open311Bbox: { minLat: number; minLng: number; maxLat: number; maxLng: number }
   port: number
   host: string
   /** External PostgreSQL; when absent the embedded server is started under dataDir. */
@@ -107,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : /^\d+$/.test(e.TRUST_PROXY)
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    open311Bbox: (([minLat, minLng, maxLat, maxLng]) => ({ minLat, minLng, maxLat, maxLng }))(
+      e.OPEN311_BBOX.split(',').map(Number) as [number, number, number, number],
+    ),
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -14,6 +14,7 @@ import { rollupServes, statsFromRollup } from './stats-rollup.ts'
 
 export interface OrderRow {
   id: string
+  publicId: string
   number: string
   source: 'live' | 'scenario'
   channel: string
@@ -140,6 +141,7 @@ const COLUMNS: Record<string, string> = {
 
 const toOrder = (r: Record<string, any>): OrderRow => ({
   id: r.id,
+  publicId: r.public_id,
   number: r.number,
   source: r.source,
   channel: r.channel,
@@ -676,14 +678,17 @@ export const hotlineRepo = {
       where.push(sql.replaceAll('?', `$${params.length}`))
     }
     if (f.ids?.length) add('o.id = any(?::uuid[])', f.ids)
+    if (f.publicIds?.length) add('o.public_id = any(?::text[])', f.publicIds)
+    if (f.publicOnly) add('not o.confidential and o.request_type <> all(?::text[])', f.publicOnly.requestTypes)
+    if (f.publicOnly?.categoryCodes.length)
+      add(
+        `o.category_id not in (select id from hotline_category where code like any(array(select x || '%' from unnest(?::text[]) x)))`,
+        f.publicOnly.categoryCodes,
+      )
     if (f.state === 'open') where.push(`o.status not in ('closed', 'closed_direct', 'merged', 'declined')`)
     if (f.state === 'closed') where.push(`o.status in ('closed', 'closed_direct', 'merged', 'declined')`)
     if (f.categoryCodes?.length)
-      add(
-        `o.category_id in (select id from hotline_category where code like any(
-        array(select x || '%' from unnest(?::text[]) x)))`,
-        f.categoryCodes,
-      )
+      add('o.category_id in (select id from hotline_category where code = any(?::text[]))', f.categoryCodes)
     if (f.from) add('o.received_at >= ?', f.from)
     if (f.to) add('o.received_at < ?', f.to)
     params.push(Math.min(Math.max(f.limit ?? 1000, 1), 1000))

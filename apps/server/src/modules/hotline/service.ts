@@ -87,6 +87,7 @@ import {
   ruleNotFound,
   trackNotFound,
 } from './errors.ts'
+import { redactPersonalData } from './open311-redact.ts'
 import {
   type ArticleRow,
   type DuplicateProbe,
@@ -1007,6 +1008,7 @@ export function createHotlineService(deps: HotlineDeps) {
   async function publicOrderDto(o: OrderRow): Promise<PublicOrder> {
     return {
       id: o.id,
+      publicId: o.publicId,
       number: o.number,
       status: o.status,
       open: !isClosed(o.status),
@@ -1015,7 +1017,7 @@ export function createHotlineService(deps: HotlineDeps) {
       categoryId: o.categoryId,
       categoryCode: o.categoryCode ?? null,
       categoryName: o.categoryName ?? null,
-      description: maskText(o.description, { name: o.callerName, phone: o.callerPhone }),
+      description: redactPersonalData(o.description, [o.callerName]),
       divisionCode: o.divisionCode,
       address: o.address,
       lat: o.lat,
