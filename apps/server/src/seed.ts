@@ -27,11 +27,52 @@ export interface SeedReport {
   policy: { policies: number; published: number; matches: number; questions: number }
 }
 
-/** Loads reference data (idempotent) and, in demo mode, the demo accounts. */
-export async function seed(
+/** The migration lock: nodes starting together seed one after the other, never at once. */
+const MIGRATION_LOCK = 727001
+
+async function withSeedLock<T>(platform: Platform, fn: () => Promise<T>): Promise<T> {
+  const client = await platform.db.pool.connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    return await fn()
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
+    client.release()
+  }
+}
+
+/** Loads reference data (idempotent) and, in demo mode, the demo accounts; under the migration lock. */
+export function seed(
   platform: Platform,
   services: Services,
   /** `scenario`: also generate this year's 12345 orders for the statistics (demo servers; not the test template). */
+  opts: { demo: boolean; scenario?: boolean },
+): Promise<SeedReport> {
+  return withSeedLock(platform, () => seedUnlocked(platform, services, opts))
+}
+
+/**
+ * First start (or a newer SEED_VERSION): seeds and marks the database seeded, unless another node did while this
+ * one waited for the lock. Returns null when there was nothing to do.
+ */
+export function seedIfNeeded(
+  platform: Platform,
+  services: Services,
+  opts: { demo: boolean; scenario?: boolean },
+): Promise<SeedReport | null> {
+  return withSeedLock(platform, async () => {
+    // Read the row itself: the settings cache may not have heard of the other node's mark yet.
+    const r = await platform.db.query(`select value from core_setting where key = 'platform.seedVersion'`)
+    if (Number(r.rows[0]?.value ?? 0) >= SEED_VERSION) return null
+    const report = await seedUnlocked(platform, services, opts)
+    await markSeeded(platform)
+    return report
+  })
+}
+
+async function seedUnlocked(
+  platform: Platform,
+  services: Services,
   opts: { demo: boolean; scenario?: boolean },
 ): Promise<SeedReport> {
   const calendarYears = await seedCalendar(platform.db, platform.calendar, SYSTEM_ACTOR)

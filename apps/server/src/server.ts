@@ -6,7 +6,8 @@ import { createLogger } from './platform/logger.ts'
 import { migrate } from './platform/migrate.ts'
 import { createPlatform } from './platform/platform.ts'
 import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
-import { isSeeded, markSeeded, seed } from './seed.ts'
+import { type HealthServer, startWorkerHealth } from './platform/worker-health.ts'
+import { isSeeded, seedIfNeeded } from './seed.ts'
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP + workers. */
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
     log.info(`${signal}: stopping Ruyu`)
     try {
       await app?.close()
+      await health?.close()
       await platform?.close()
     } finally {
       await database.stop()
@@ -34,6 +36,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  let health: HealthServer | undefined
   try {
     const db = createDb(database.url)
     const applied = await migrate(db)
@@ -41,14 +44,13 @@ async function main() {
     platform = await createPlatform(config, database.url, log, db)
     const services = createServices(platform)
     if (!(await isSeeded(platform))) {
-      const report = await seed(platform, services, { demo: config.demo, scenario: true })
-      await markSeeded(platform)
-      log.info(report, 'loaded Muping reference data (first start or newer seed)')
+      const report = await seedIfNeeded(platform, services, { demo: config.demo, scenario: true })
+      if (report) log.info(report, 'loaded Muping reference data (first start or newer seed)')
     }
     if (config.role !== 'worker') {
       app = await buildApp(platform, services, { serveWeb: true })
       await app.listen({ port: config.port, host: config.host })
-    }
+    } else health = await startWorkerHealth(platform, config.workerHealthPort, config.host)
     await platform.startBackground()
   } catch (err) {
     log.error(err)
@@ -57,6 +59,10 @@ async function main() {
     process.exit(1)
   }
 
+  if (config.role === 'worker') {
+    log.info(`Ruyu worker running; health http://localhost:${health?.port}/healthz and /readyz`)
+    return
+  }
   const url = `http://localhost:${config.port}`
   const lines = [
     '',

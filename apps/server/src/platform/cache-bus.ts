@@ -23,12 +23,18 @@ export interface CacheBus {
    * outside the writers that invalidate, e.g. sessions). `maxEntries`: the topic is emptied when it grows past this.
    */
   cache<V>(topic: string, opts?: { maxAgeMs?: number; maxEntries?: number }): TopicCache<V>
+  /**
+   * Calls fn whenever the topic is invalidated (by any process, after its commit) or may have changed unseen (the
+   * listener reconnected): for state a process keeps loaded rather than caches on demand (the calendar).
+   */
+  onInvalidate(topic: string, fn: () => void): void
   start(): Promise<void>
   stop(): Promise<void>
 }
 
 export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): CacheBus {
   const topics = new Map<string, { entries: Map<string, { value: unknown; at: number }>; generation: number }>()
+  const listeners = new Map<string, Array<() => void>>()
   let live = false
   let stopped = false
   let client: pg.Client | null = null
@@ -46,9 +52,10 @@ export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): Cac
     const t = topicOf(name)
     t.entries.clear()
     t.generation++
+    for (const fn of listeners.get(name) ?? []) fn()
   }
   const dropAll = () => {
-    for (const name of topics.keys()) drop(name)
+    for (const name of new Set([...topics.keys(), ...listeners.keys()])) drop(name)
   }
 
   async function connect() {
@@ -109,6 +116,10 @@ export function createCacheBus(databaseUrl: string, log: FastifyBaseLogger): Cac
           return value
         },
       }
+    },
+
+    onInvalidate(topic, fn) {
+      listeners.set(topic, [...(listeners.get(topic) ?? []), fn])
     },
 
     async start() {

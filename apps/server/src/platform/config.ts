@@ -58,6 +58,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/)
     .default('36.95,121.25,37.65,121.95'),
+  /** Seconds a fetched job may stay active before pg-boss retries it (a worker killed mid-job). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Port of the health server of a RUYU_ROLE=worker node (default: PORT). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 })
 
 export interface Config {
@@ -94,6 +98,9 @@ export interface Config {
   smsGatewayUrl?: string
   /** Start pg-boss workers and the outbox dispatcher (off in most tests). */
   jobs: boolean
+  jobExpireSeconds: number
+  /** Where a worker-only node answers /healthz and /readyz. */
+  workerHealthPort: number
   /** Directory of the built web app, served at / when present. */
   webDist?: string
 }
@@ -146,5 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     smsGatewayUrl: e.SMS_GATEWAY_URL,
     jobs: e.RUYU_ROLE !== 'api',
+    jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
+    workerHealthPort: e.WORKER_HEALTH_PORT ?? e.PORT,
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import PgBoss from 'pg-boss'
 import type { Tx } from './db.ts'
+import { type BatchWorker, startBatchWorker, type WorkerOptions } from './job-worker.ts'
 
 /**
  * Durable jobs and timers on the same PostgreSQL (pg-boss, schema `pgboss`). Every process can send (also inside a
@@ -9,19 +10,40 @@ import type { Tx } from './db.ts'
  */
 export interface Jobs {
   boss: PgBoss
-  /** Creates the queue if needed and attaches a handler (workers only). */
-  work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void>
+  /**
+   * Creates the queue if needed and attaches a handler (workers only). Jobs are fetched in batches and handled
+   * concurrently, each completed or failed on its own; `job.id` keys idempotent effects (see job-once.ts).
+   */
+  work<T extends object>(
+    name: string,
+    handler: (data: T, job: { id: string }) => Promise<void>,
+    options?: Partial<WorkerOptions>,
+  ): Promise<void>
   send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
   /** Sends inside the caller's transaction: the job commits or rolls back with it. */
   sendInTx(tx: Tx, name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
   /** Inserts many jobs (of possibly several queues) in one statement inside the caller's transaction. */
   insertInTx(tx: Tx, jobs: PgBoss.JobInsert[]): Promise<void>
   schedule(name: string, cron: string): Promise<void>
+  /** Whether pg-boss is started and its last query did not fail (readiness). */
+  healthy(): boolean
   stop(): Promise<void>
 }
 
-export async function startJobs(url: string, log: FastifyBaseLogger, opts: { workers?: boolean } = {}): Promise<Jobs> {
+export interface JobsOptions {
+  workers?: boolean
+  /**
+   * How long a fetched job may stay active before pg-boss takes it back and retries it (a worker killed mid-job).
+   * Short, because timer handlers take milliseconds and a killed worker should not delay a timer by long.
+   */
+  expireSeconds?: number
+  /** Default batch worker settings (fetch size, concurrency, idle poll interval). */
+  worker?: Partial<WorkerOptions>
+}
+
+export async function startJobs(url: string, log: FastifyBaseLogger, opts: JobsOptions = {}): Promise<Jobs> {
   const workers = opts.workers ?? true
+  const expireSeconds = opts.expireSeconds ?? 60
   const boss = new PgBoss({
     connectionString: url,
     schema: 'pgboss',
@@ -29,10 +51,19 @@ export async function startJobs(url: string, log: FastifyBaseLogger, opts: { wor
     application_name: 'ruyu-jobs',
     supervise: workers,
     schedule: workers,
+    expireInSeconds: expireSeconds,
+    // Expired jobs are taken back by maintenance: run it often enough that the expiry is what bounds the delay.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.ceil(expireSeconds / 2))),
   })
-  boss.on('error', (err) => log.error({ err }, 'pg-boss error'))
+  let lastError: number | null = null
+  boss.on('error', (err) => {
+    lastError = Date.now()
+    log.error({ err }, 'pg-boss error')
+  })
   await boss.start()
+  let started = true
   const queues = new Set<string>()
+  const running: BatchWorker[] = []
   const ensure = async (name: string) => {
     if (queues.has(name)) return
     await boss.createQueue(name)
@@ -40,11 +71,9 @@ export async function startJobs(url: string, log: FastifyBaseLogger, opts: { wor
   }
   return {
     boss,
-    async work(name, handler) {
+    async work(name, handler, options) {
       await ensure(name)
-      await boss.work(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never)
-      })
+      running.push(startBatchWorker(boss, name, handler as never, log, { ...opts.worker, ...options }))
     },
     async send(name, data, options) {
       await ensure(name)
@@ -66,7 +95,10 @@ export async function startJobs(url: string, log: FastifyBaseLogger, opts: { wor
       await ensure(name)
       await boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' })
     },
+    healthy: () => started && (lastError === null || Date.now() - lastError > 30_000),
     async stop() {
+      started = false
+      await Promise.all(running.map((w) => w.stop()))
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
     },
   }

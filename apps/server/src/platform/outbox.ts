@@ -1,5 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { afterCommit, afterTx, beforeCommit, type Db, type Tx } from './db.ts'
+import { listenChannel } from './listen.ts'
+
+/** Notified by every transaction that writes events, so a dispatcher in another process delivers at once. */
+export const OUTBOX_CHANNEL = 'ruyu_outbox'
 
 export interface OutboxEvent<P = Record<string, unknown>> {
   id: number
@@ -27,10 +31,12 @@ export interface Events {
 export function createEvents(
   db: Db,
   log: FastifyBaseLogger,
-  opts: { pollMs?: number; maxAttempts?: number } = {},
+  /** `databaseUrl`: LISTEN for other processes' events while started (else they wait for the poll). */
+  opts: { pollMs?: number; maxAttempts?: number; databaseUrl?: string } = {},
 ): Events {
   const subscribers = new Map<string, Subscriber[]>()
   let timer: NodeJS.Timeout | undefined
+  let listener: ReturnType<typeof listenChannel> | undefined
   let started = false
   let stopped = false
   const maxAttempts = opts.maxAttempts ?? 10
@@ -98,8 +104,11 @@ export function createEvents(
     if (!rows.length) return
     await tx.query({
       name: 'core_outbox_insert_many',
-      text: `insert into core_outbox (name, payload)
-             select e->>'name', e->'payload' from jsonb_array_elements($1::jsonb) with ordinality as x(e, n) order by n`,
+      // The notification is delivered on commit; PostgreSQL folds a transaction's identical ones into one.
+      text: `with ins as (insert into core_outbox (name, payload)
+               select e->>'name', e->'payload' from jsonb_array_elements($1::jsonb) with ordinality as x(e, n)
+               order by n returning 1)
+             select pg_notify('${OUTBOX_CHANNEL}', '') where exists (select 1 from ins)`,
       values: [JSON.stringify(rows)],
     })
   }
@@ -141,12 +150,15 @@ export function createEvents(
       started = true
       timer = setInterval(kick, opts.pollMs ?? 1000)
       timer.unref()
+      // drain() coalesces: a burst of notifications while a delivery runs costs one more pass, not one each.
+      if (opts.databaseUrl) listener = listenChannel(opts.databaseUrl, OUTBOX_CHANNEL, kick, log)
       kick()
     },
     async stop() {
       started = false
       stopped = true
       if (timer) clearInterval(timer)
+      await listener?.stop()
       await current?.catch(() => {})
     },
   }

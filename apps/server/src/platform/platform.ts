@@ -7,6 +7,7 @@ import type { Config } from './config.ts'
 import { createDb, type Db } from './db.ts'
 import { createFiles, type Files } from './files.ts'
 import { blobStoreFor } from './files-store.ts'
+import { pruneJobClaims } from './job-once.ts'
 import { type Jobs, startJobs } from './jobs.ts'
 import { createNotifications, httpSmsAdapter, type Notifications, smtpAdapter } from './notifications.ts'
 import { createEvents, type Events } from './outbox.ts'
@@ -44,12 +45,12 @@ export async function createPlatform(
   existingDb?: Db,
 ): Promise<Platform> {
   const db = existingDb ?? createDb(databaseUrl)
-  const events = createEvents(db, log)
-  const calendar = createCalendar(db, events)
-  await calendar.reload()
-  const jobs = await startJobs(databaseUrl, log, { workers: config.jobs })
+  const events = createEvents(db, log, { databaseUrl })
   const caches = createCacheBus(databaseUrl, log)
   await caches.start()
+  const calendar = createCalendar(db, events, caches)
+  await calendar.reload()
+  const jobs = await startJobs(databaseUrl, log, { workers: config.jobs, expireSeconds: config.jobExpireSeconds })
   const workerStarters: Array<(jobs: Jobs) => Promise<void>> = []
   const platform: Platform = {
     config,
@@ -79,12 +80,9 @@ export async function createPlatform(
       // Housekeeping on pg-boss's cron: expired sessions go hourly.
       await jobs.work('platform.session-cleanup', async () => {
         await db.query('delete from core_session where expires_at < now()')
+        await pruneJobClaims(db)
       })
       await jobs.schedule('platform.session-cleanup', '17 * * * *')
-      // Calendar imports by another node (ruyu holidays import) reach this one through the outbox.
-      events.subscribe('platform.calendar.imported', async () => {
-        await calendar.reload()
-      })
     },
     async close() {
       await events.stop()

@@ -39,6 +39,11 @@ export interface EnterpriseProfile {
 
 /** Outbox event written on every change of profile data (staff edit, import, create); payload { uscc, version }. */
 export const PROFILE_CHANGED = 'enterprise.profile.changed'
+/**
+ * Cache-bus topic invalidated in the same transaction: processes that keep profiles loaded (the policy module's
+ * matching snapshot) drop them at once on every node, not only where the outbox event is delivered.
+ */
+export const PROFILES_TOPIC = 'enterprise.profiles'
 export interface ProfileChangedPayload {
   uscc: string
   version: number

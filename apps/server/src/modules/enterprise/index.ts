@@ -10,6 +10,7 @@ export {
   type EnterpriseProfile,
   industryDivision,
   PROFILE_CHANGED,
+  PROFILES_TOPIC,
   type ProfileChangedPayload,
   REQUEST_SUBJECT,
   scaleRowOf,

@@ -43,7 +43,6 @@ import {
   industryDivision,
   industryName,
   matchScore,
-  PROFILE_CHANGED,
   RATING_SUBJECT,
   REQUEST_DEFINITION,
   REQUEST_SUBJECT,
@@ -79,6 +78,7 @@ import {
   unknownEnterprise,
   versionConflict,
 } from './errors.ts'
+import { profileChanged } from './profile-events.ts'
 import {
   type CompanyInput,
   type CompanyRow,
@@ -95,7 +95,11 @@ export const REQUEST_SERIES = {
 }
 
 export interface EnterpriseDeps {
+<<<<<<< HEAD
   platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config' | 'files'>
+=======
+  XX
+>>>>>>> fix9-scaleout
   workflow: WorkflowService
   rating: RatingService
   catalog: CatalogService
@@ -233,7 +237,7 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
       requestId,
       data: { version: c.version, scale: c.scale },
     })
-    await platform.events.enqueue(tx, PROFILE_CHANGED, { uscc: c.uscc, version: c.version })
+    await profileChanged(platform, tx, { uscc: c.uscc, version: c.version })
   }
 
   async function providerIdsOf(p: Principal): Promise<string[]> {
@@ -443,8 +447,7 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
         items.push(syntheticEnterprise(seed, (opts.offset ?? 0) + i, today))
       inserted += await db.tx(async (tx) => {
         const usccs = await repo.bulkInsertCompanies(tx, items)
-        if (opts.events)
-          for (const uscc of usccs) await platform.events.enqueue(tx, PROFILE_CHANGED, { uscc, version: 1 })
+        if (opts.events) for (const uscc of usccs) await profileChanged(platform, tx, { uscc, version: 1 })
         return usccs.length
       })
     }

@@ -1,6 +1,7 @@
 /** 惠企政策: policies with structured eligibility, fast explainable matching and push, interpretations, Q&A, FAQs. */
 import type { Platform } from '../../platform/platform.ts'
 import type { CatalogService } from '../catalog/index.ts'
+import { PROFILES_TOPIC } from '../enterprise/index.ts'
 import type { RatingService } from '../rating/index.ts'
 import type { WorkflowService } from '../workflow/index.ts'
 import { createPolicyService, type EnterpriseDirectory } from './service.ts'
@@ -33,6 +34,8 @@ export function createPolicy(
 ) {
   const service = createPolicyService({ platform, ...deps })
   service.subscribe()
+  // A profile changed on any node: the matching snapshot (rule preview, matching) reloads on its next use.
+  platform.caches.onInvalidate(PROFILES_TOPIC, () => service.invalidateSnapshot())
   platform.addWorker(async (jobs) => {
     await jobs.work('policy.expire-sweep', async () => {
       await service.expireDue()

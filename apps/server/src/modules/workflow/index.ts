@@ -11,7 +11,9 @@ export { canSee, workflowRoutes } from './routes.ts'
 /** The one workflow engine: versioned definitions, parallel branches with joins, SLA clocks, durable timers. */
 export { createWorkflowService, engineActorOf, type SignalHandler, type WorkflowService } from './service.ts'
 
-/** Registers the SLA timer worker (runs where pg-boss workers run). */
+/** Registers the SLA timer worker (runs where pg-boss workers run); a re-delivered job has no second effect. */
 export function registerWorkflowWorkers(platform: Platform, service: WorkflowService) {
-  platform.addWorker((jobs) => jobs.work(TIMER_QUEUE, (data) => service.handleTimer(data as never)))
+  platform.addWorker((jobs) =>
+    jobs.work(TIMER_QUEUE, (data, job) => service.handleTimer(data as never, new Date(), job.id)),
+  )
 }

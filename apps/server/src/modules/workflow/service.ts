@@ -1,6 +1,7 @@
 import { type Actor, canonicalJson, recordAudit, SYSTEM_ACTOR } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
 import { afterCommit, afterTx, type Tx } from '../../platform/db.ts'
+import { claimJob } from '../../platform/job-once.ts'
 import type { Platform } from '../../platform/platform.ts'
 import {
   type ActionSpec,
@@ -820,16 +821,14 @@ export function createWorkflowService(
       }
     },
 
-    /**
-     * A durable timer fired (pg-boss). Stale timers (task closed, clock paused or moved) do nothing; a due timer
-     * marks the task red and takes the state's declared onOverdue action as the system (e.g. 默认同意).
-     */
-    async handleTimer(job: TimerJob, now = new Date()) {
+    /** A durable timer fired (pg-boss; effects once per job id). Stale timers (task closed, clock paused or moved)
+     * do nothing; a due timer marks the task red and takes the state's onOverdue action as the system (默认同意). */
+    async handleTimer(job: TimerJob, now = new Date(), jobId?: string) {
       await db.tx(async (tx) => {
+        if (jobId && !(await claimJob(tx, TIMER_QUEUE, jobId))) return // this job's effects already committed
         const task = await repo.findTask(tx, job.taskId)
         if (task?.status !== 'open' || task.pausedAt) return
-        const at = job.kind === 'warn' ? task.warnAt : task.dueAt
-        if (!at || at.toISOString() !== job.at) return
+        if ((job.kind === 'warn' ? task.warnAt : task.dueAt)?.toISOString() !== job.at) return
         await repo.setTaskFlag(tx, task.id, job.kind === 'warn' ? 'warning' : 'overdue')
         if (job.kind === 'warn' && task.dueAt)
           await armTimers(tx, [{ taskId: task.id, kind: 'due', at: task.dueAt.toISOString() }])

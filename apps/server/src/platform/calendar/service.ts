@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Actor } from '../audit.ts'
 import { recordAudit } from '../audit.ts'
+import type { CacheBus } from '../cache-bus.ts'
 import type { Db, Queryable } from '../db.ts'
 import { defineError } from '../errors.ts'
 import type { Events } from '../outbox.ts'
@@ -52,7 +53,10 @@ export function validateSchedule(year: number, input: ScheduleInput): void {
   if (input.holidays.length === 0) throw calendarInvalid({ reason: '没有节假日' })
 }
 
-export function createCalendar(db: Db, events?: Events): Calendar {
+/** Cache-bus topic of the active schedules: an import on any node makes every process reload them. */
+export const CALENDAR_TOPIC = 'platform.calendar'
+
+export function createCalendar(db: Db, events?: Events, caches?: CacheBus): Calendar {
   let cache: Map<number, YearSchedule> = new Map()
 
   async function load(q: Queryable) {
@@ -72,8 +76,30 @@ export function createCalendar(db: Db, events?: Events): Calendar {
     cache = next
   }
 
+  // Reloads run one at a time; one asked for during a load runs after it (that load may predate the change).
+  let loading: Promise<void> | null = null
+  let again = false
+  const reload = (): Promise<void> => {
+    if (loading) {
+      again = true
+      return loading
+    }
+    loading = (async () => {
+      try {
+        do {
+          again = false
+          await load(db.pool)
+        } while (again)
+      } finally {
+        loading = null
+      }
+    })()
+    return loading
+  }
+  caches?.onInvalidate(CALENDAR_TOPIC, () => void reload().catch(() => {}))
+
   return {
-    reload: () => load(db.pool),
+    reload,
     data: () => cache,
     isWorkday: (date) => isWorkday(date, cache),
     addWorkdays: (from, n) => addWorkdays(from, n, cache),
@@ -129,9 +155,10 @@ export function createCalendar(db: Db, events?: Events): Calendar {
         })
         // Modules with open deadlines recompute them on this event (DOMAIN.md §7, point 3).
         await events?.enqueue(tx, 'platform.calendar.imported', { year, version })
+        if (caches) await caches.invalidate(tx, CALENDAR_TOPIC)
         return { year, version }
       })
-      await load(db.pool)
+      await reload()
       return out
     },
   }
