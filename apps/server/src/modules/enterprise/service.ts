@@ -142,6 +142,7 @@ export function createEnterpriseService(deps: EnterpriseDeps) {
 
   // Every workflow state change (through this module or /api/workflow) is mirrored on the request row.
   workflow.readableBy(REQUEST_SUBJECT, 'enterprise:manage')
+  workflow.ownedBy(REQUEST_SUBJECT, 'enterprise')
   workflow.onSignal(SYNC_SIGNAL, async (tx, { root }) => {
     if (root.subjectType !== REQUEST_SUBJECT) return
     await repo.setRequestStatus(tx, root.subjectId, root.state as ServiceRequestStatus, new Date())

@@ -186,6 +186,7 @@ export function createHotlineService(deps: HotlineDeps) {
 
   // The centre reads every order's progress tree; a unit only trees it took part in.
   workflow.readableBy(SUBJECT, 'hotline:dispatch')
+  workflow.ownedBy(SUBJECT, 'hotline')
 
   // --- timers (durable, from the engine's SLA clocks) ------------------------------------------------------
   const timerSignal = (action: 'yellow_card' | 'red_card' | 'ack_overdue', flag: 'warning' | 'overdue' | null) =>

@@ -40,3 +40,7 @@ export const signalUnhandled = defineError('WORKFLOW_SIGNAL_UNHANDLED', 'invalid
   zh: '流程信号 {name} 没有处理程序',
   en: 'No handler for workflow signal {name}',
 })
+export const moduleRouteRequired = defineError('WORKFLOW_MODULE_ROUTE_REQUIRED', 'forbidden', {
+  zh: '该事项须通过{module}模块的办理入口办理',
+  en: "Act on this through the {module} module's own routes",
+})

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Principal } from '../../platform/auth/service.ts'
 import { inScope } from '../../platform/http/access.ts'
-import { instanceNotFound } from './errors.ts'
+import { instanceNotFound, moduleRouteRequired } from './errors.ts'
 import type { InstanceRow } from './repo.ts'
 import type { WorkflowService } from './service.ts'
 
@@ -72,6 +72,9 @@ export function workflowRoutes(service: WorkflowService) {
       },
       async (req) => {
         const root = await visibleRoot(req.principal!, req.params.id)
+        // Owned subjects (hotline orders, service requests) have side effects and routing only their module may apply.
+        const module = service.ownerOf(root.subjectType)
+        if (module) throw moduleRouteRequired({ module })
         await service.act(req.principal!, req.actor, req.params.id, req.params.action, req.body, req.id)
         return service.tree(req.principal, root.id)
       },

@@ -108,6 +108,7 @@ export function createWorkflowService(
   const { db, calendar } = platform
   const signals = new Map<string, SignalHandler>()
   const subjectReaders = new Map<string, string>()
+  const subjectOwners = new Map<string, string>()
   const specCache = new Map<string, WorkflowSpec>()
   // What this process last published per key: re-publishing an identical spec costs no query.
   const published = new Map<string, { canonical: string; def: Awaited<ReturnType<typeof repo.latestDefinition>> }>()
@@ -643,6 +644,13 @@ export function createWorkflowService(
     },
     readCapabilityOf(subjectType: string): string | undefined {
       return subjectReaders.get(subjectType)
+    },
+    /** A module whose actions have side effects owns its subject: the generic act endpoint refuses it. */
+    ownedBy(subjectType: string, module: string) {
+      subjectOwners.set(subjectType, module)
+    },
+    ownerOf(subjectType: string): string | undefined {
+      return subjectOwners.get(subjectType)
     },
     /** True when a task of the tree was ever assigned to one of the caller's departments, or to their role alone. */
     async participates(p: Principal, rootId: string): Promise<boolean> {

@@ -356,12 +356,13 @@ describe('service requests on the workflow engine', () => {
     expect(bp(stats).completed).toBe(bp(statsBefore).completed + 1)
   })
 
-  it('the generic workflow route keeps the request state in step; the applicant may withdraw before acceptance', async () => {
+  it('the generic workflow route refuses requests (module route only); the applicant may withdraw before acceptance', async () => {
     const legal = await serviceId(t, 'LEG-001')
     const a = await submit(ent2, legal, { description: '请审查一份冷链设备采购合同。' })
     const w = await lawfirm.post(`/api/workflow/instances/${a.workflowInstanceId}/actions/accept`, {})
-    expect(w.statusCode, w.body).toBe(200)
-    expect((await ent2.get(`/api/enterprise/requests/${a.id}`)).json().status).toBe('handling')
+    expect(w.statusCode, w.body).toBe(403)
+    expect(w.json().code).toBe('WORKFLOW_MODULE_ROUTE_REQUIRED')
+    expect((await ent2.get(`/api/enterprise/requests/${a.id}`)).json().status).not.toBe('handling')
 
     const b = await submit(ent2, legal, { description: '请审查一份劳动合同范本。' })
     const wd = await act(ent2, b.id, 'withdraw')
