@@ -95,11 +95,7 @@ export const REQUEST_SERIES = {
 }
 
 export interface EnterpriseDeps {
-<<<<<<< HEAD
-  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config' | 'files'>
-=======
-  XX
->>>>>>> fix9-scaleout
+  platform: Pick<Platform, 'db' | 'events' | 'notifications' | 'auth' | 'config' | 'files' | 'caches'>
   workflow: WorkflowService
   rating: RatingService
   catalog: CatalogService

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const status = async (id: string) =>
-  (await t.platform.db.query('select status from hotline_order where id = $1', [id])).rows[0].status
+  (await t.platform.db.query('select status from hotline_order where id = $1', [id])).rows[0]?.status
 
 describe('hotline orders through the generic workflow endpoint', () => {
   it('refuses any action there, so caller data cannot re-route an order nor skip the module side effects', async () => {
@@ -24,7 +24,7 @@ describe('hotline orders through the generic workflow endpoint', () => {
     const d = await act(operator, order.id, 'dispatch', { unitId: await unitId(t, 'MP-SCJ') })
     expect(d.statusCode, d.body).toBe(200)
     const row = await t.platform.db.query('select workflow_instance_id from hotline_order where id = $1', [order.id])
-    const url = `/api/workflow/instances/${row.rows[0].workflow_instance_id}/actions/acknowledge`
+    const url = `/api/workflow/instances/${row.rows[0]?.workflow_instance_id}/actions/acknowledge`
 
     const hijack = await scj.post(url, { data: { unitId: await unitId(t, 'MP-T002') } })
     expect(hijack.statusCode, hijack.body).toBe(403)
