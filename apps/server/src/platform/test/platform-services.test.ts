@@ -27,9 +27,10 @@ describe('health, metrics and API docs', () => {
     expect(r.statusCode).toBe(200)
     expect(r.json()).toEqual({ status: 'ok' })
   })
-  it('GET /metrics exposes Prometheus metrics including request durations', async () => {
+  it('GET /metrics (admin) exposes Prometheus metrics including request durations; anonymous is refused', async () => {
     await t.app.inject({ method: 'GET', url: '/api/meta' })
-    const r = await t.app.inject({ method: 'GET', url: '/metrics' })
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401)
+    const r = await (await t.login('admin')).get('/metrics')
     expect(r.statusCode).toBe(200)
     expect(r.body).toContain('ruyu_http_request_duration_seconds_bucket')
     expect(r.body).toContain('process_cpu_user_seconds_total')
