@@ -16,11 +16,16 @@ const FILTERS = ['q', 'sla', 'type'] as const
 const SLAS: SlaStatus[] = ['overdue', 'warning', 'on_track', 'paused']
 const TYPE_COLORS: Record<string, string> = { approval_case: 'blue', rating: 'magenta' }
 
-/** Where a task is worked on: a theme case opens its case page, anything else the generic process page. */
+/**
+ * Where a task is worked on: subjects whose module owns their actions (theme cases, 12345 orders, service
+ * requests) open the module's page, whose buttons carry its side effects; anything else the generic process page.
+ */
 export function taskLink(task: Pick<WorklistItem, 'subjectType' | 'subjectId' | 'rootId'>): string {
-  return task.subjectType === 'approval_case'
-    ? `/approval/cases/${encodeURIComponent(task.subjectId)}`
-    : `/workflow/instances/${encodeURIComponent(task.rootId)}`
+  const id = encodeURIComponent(task.subjectId)
+  if (task.subjectType === 'approval_case') return `/approval/cases/${id}`
+  if (task.subjectType === 'hotline_order') return `/hotline/orders/${id}`
+  if (task.subjectType === 'enterprise_service_request') return '/enterprise/provider'
+  return `/workflow/instances/${encodeURIComponent(task.rootId)}`
 }
 
 function byDeadline(a: WorklistItem, b: WorklistItem): number {
