@@ -564,6 +564,19 @@ export function createWorkflowService(
     await enterState(tx, parent, to, now, SYSTEM_ACTOR, requestId)
   }
 
+  /**
+   * One lock order for instance rows: ancestors before descendants, root first. A branch's action reaches its
+   * parent (join, clock pause) and a parent's join cancels sibling branches, so locking the child first deadlocks.
+   */
+  async function lockAncestors(tx: Tx, inst: InstanceRow) {
+    const chain: string[] = []
+    for (let id = inst.parentId; id; ) {
+      chain.unshift(id)
+      id = (await repo.findInstance(tx, id))?.parentId ?? null
+    }
+    for (const id of chain) await repo.findInstance(tx, id, { lock: true })
+  }
+
   async function actInTx(
     tx: Tx,
     actor: EngineActor,
@@ -586,6 +599,7 @@ export function createWorkflowService(
       throw guardFailed({ action: action.name })
     if (action.requireComment && !input.comment?.trim()) throw commentRequired({ action: action.name })
     if (input.expectedVersion !== undefined && input.expectedVersion !== inst.version) throw concurrentUpdate()
+    await lockAncestors(tx, inst)
     // Optimistic lock first: a concurrent second actor waits on this row, then finds the version moved → 409.
     if (!(await repo.bumpVersion(tx, inst.id, inst.version))) throw concurrentUpdate()
     inst.version += 1
