@@ -16,7 +16,7 @@ export interface BadInput {
 }
 
 // NUL is the one control character PostgreSQL refuses (a regex literal holding it trips the linter).
-const SUSPECT = new RegExp('[\\u0000\\ud800-\\udfff]')
+const SUSPECT = /[\u0000\ud800-\udfff]/
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 export function badCharacter(s: string): BadCharacter | null {
@@ -126,22 +126,31 @@ export function isMalformedMultipart(err: unknown): boolean {
 const mapMultipartError = (err: unknown) =>
   isMalformedMultipart(err) ? multipartInvalid(undefined, { reason: (err as Error).message }) : err
 
-/** A part with a bad field name, file name or field value is refused (and its stream drained). */
-function checkPart<P extends Multipart>(part: P | undefined): P | undefined {
-  if (!part) return part
-  const fields: [(string | number)[], unknown][] = [
+/** Names and text of one part, with the path each is reported under. */
+function partStrings(part: Multipart): [(string | number)[], unknown][] {
+  return [
     [[part.fieldname], part.fieldname],
     [[part.fieldname, 'filename'], part.type === 'file' ? part.filename : undefined],
     [[part.fieldname, 'mimetype'], part.mimetype],
     [[part.fieldname], part.type === 'field' ? part.value : undefined],
   ]
-  for (const [path, v] of fields) {
-    const reason = typeof v === 'string' ? badCharacter(v) : null
-    if (reason) {
-      if (part.type === 'file') part.file.resume()
-      throw badInputError({ in: 'body', path, reason })
+}
+
+/**
+ * A part with a bad field name, file name or field value is refused (its stream drained). The fields read before
+ * it are checked too: `req.file()` skips over them to the first file.
+ */
+function checkPart<P extends Multipart>(part: P | undefined): P | undefined {
+  if (!part) return part
+  const earlier = Object.values(part.fields ?? {}).flatMap((f) => (Array.isArray(f) ? f : [f])) as Multipart[]
+  for (const p of [...earlier.filter((f) => f && f.type === 'field'), part])
+    for (const [path, v] of partStrings(p)) {
+      const reason = typeof v === 'string' ? badCharacter(v) : null
+      if (reason) {
+        if (part.type === 'file') part.file.resume()
+        throw badInputError({ in: 'body', path, reason })
+      }
     }
-  }
   if (part.type === 'file') {
     const toBuffer = part.toBuffer.bind(part)
     part.toBuffer = () => toBuffer().catch((err) => Promise.reject(mapMultipartError(err)))

@@ -47,6 +47,7 @@ function translateIssue(
   switch (code) {
     case 'invalid_type': {
       const received = typeof params.received === 'string' ? params.received : undefined
+      if (received === 'NaN' && typeof sent === 'string') return { zh: '应为数值', en: 'Expected a number' }
       if (received === 'Infinity' || received === '-Infinity' || received === 'NaN')
         return { zh: '必须是有限的数值', en: 'Must be a finite number' }
       if (sent === undefined) return { zh: '此项为必填项', en: 'Required' }
