@@ -53,7 +53,8 @@ import { type Principal, principalActor } from './platform/auth/service.ts'
 import { rateLimited, routeNotFound } from './platform/errors.ts'
 import { readerFromGet } from './platform/files.ts'
 import { registerAccess } from './platform/http/access.ts'
-import { langOf, registerErrorHandler } from './platform/http/error-handler.ts'
+import { type ErrorLimits, frameworkErrorHandler, langOf, registerErrorHandler } from './platform/http/error-handler.ts'
+import { registerInputGuard } from './platform/http/input-guard.ts'
 import { platformRoutes } from './platform/http/platform-routes.ts'
 import './platform/http/types.ts'
 import type { Platform } from './platform/platform.ts'
@@ -116,12 +117,20 @@ export async function buildApp(
   services: Services,
   opts: BuildOptions = {},
 ): Promise<FastifyInstance> {
+  const limits: ErrorLimits = {
+    uploadMaxBytes: platform.config.uploadMaxBytes,
+    multipartFiles: 1,
+    multipartFields: 20,
+    maxParamLength: 100,
+  }
   const common = {
     genReqId: () => crypto.randomUUID(),
     // Fastify's overloads need one literal type here; the value may also be a hop count or an address list.
     trustProxy: platform.config.trustProxy as boolean,
     bodyLimit: 2 * 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: limits.maxParamLength },
+    // Router refusals (a path parameter over maxParamLength, an undecodable URL) in the coded shape too.
+    frameworkErrors: frameworkErrorHandler(limits),
     // Malformed HTTP (e.g. raw non-ASCII in the URL) still gets the coded error shape.
     clientErrorHandler: (_err: Error, socket: import('node:net').Socket) => {
       const body = JSON.stringify({ code: 'BAD_REQUEST', message: '请求格式不正确', requestId: '' })
@@ -136,7 +145,8 @@ export async function buildApp(
   app.decorate('platform', platform)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  registerErrorHandler(app)
+  registerErrorHandler(app, limits)
+  registerInputGuard(app)
 
   await app.register(cookie)
   await app.register(helmet, {
@@ -164,7 +174,9 @@ export async function buildApp(
       reply.header('content-security-policy', `${csp};upgrade-insecure-requests`)
   })
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => rateLimited() })
-  await app.register(multipart, { limits: { fileSize: platform.config.uploadMaxBytes, files: 1, fields: 20 } })
+  await app.register(multipart, {
+    limits: { fileSize: limits.uploadMaxBytes, files: limits.multipartFiles, fields: limits.multipartFields },
+  })
 
   // Metrics: one registry per app so several apps in one test process do not collide.
   const registry = new Registry()

@@ -96,3 +96,27 @@ export const unsupportedMediaType = defineError('UNSUPPORTED_MEDIA_TYPE', 'valid
   zh: '不支持的内容类型',
   en: 'Unsupported content type',
 })
+export const uriTooLong = defineError('URI_TOO_LONG', 'validation', {
+  zh: '请求地址过长（每段路径参数最多 {limit} 个字符）',
+  en: 'The request URL is too long (at most {limit} characters per path parameter)',
+})
+export const inputInvalidCharacters = defineError('INPUT_INVALID_CHARACTERS', 'validation', {
+  zh: '提交的内容含有不允许的字符（空字符、残缺的 Unicode 代理项或无效的 UTF-8 编码）',
+  en: 'The input contains characters that are not allowed (NUL, a lone UTF-16 surrogate or invalid UTF-8)',
+})
+export const multipartInvalid = defineError('MULTIPART_INVALID', 'validation', {
+  zh: '上传的表单数据不完整或格式不正确，请重新上传',
+  en: 'The multipart form data is incomplete or malformed; please upload again',
+})
+export const multipartTooManyParts = defineError('MULTIPART_TOO_MANY_PARTS', 'validation', {
+  zh: '一次提交的文件或字段过多（上限：文件 {files} 个、字段 {fields} 个）',
+  en: 'Too many files or fields in one request (limit: {files} files, {fields} fields)',
+})
+export const referenceInvalid = defineError('REFERENCE_INVALID', 'validation', {
+  zh: '引用的数据不存在或已被删除',
+  en: 'A referenced record does not exist or was deleted',
+})
+export const inputTooLong = defineError('INPUT_TOO_LONG', 'validation', {
+  zh: '提交的内容超出了允许的长度或范围',
+  en: 'A value is longer or larger than allowed',
+})

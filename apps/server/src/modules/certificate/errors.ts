@@ -4,7 +4,7 @@ export const certificateNotFound = defineError('CERTIFICATE_NOT_FOUND', 'not_fou
   zh: '证照不存在或不在您的查看范围内',
   en: 'Certificate not found or outside what you may see',
 })
-export const certificateAlreadyRevoked = defineError('CERTIFICATE_ALREADY_REVOKED', 'invalid_state', {
+export const certificateAlreadyRevoked = defineError('CERTIFICATE_ALREADY_REVOKED', 'conflict', {
   zh: '证照 {number} 已于 {at} 注销',
   en: 'Certificate {number} was already revoked on {at}',
 })

@@ -36,7 +36,7 @@ export const memberNotFound = defineError('ENTERPRISE_MEMBER_NOT_FOUND', 'not_fo
   zh: '企业账号申请不存在',
   en: 'Enterprise account application not found',
 })
-export const memberDecided = defineError('ENTERPRISE_MEMBER_DECIDED', 'invalid_state', {
+export const memberDecided = defineError('ENTERPRISE_MEMBER_DECIDED', 'conflict', {
   zh: '该申请已处理（{status}）',
   en: 'This application has already been decided ({status})',
 })

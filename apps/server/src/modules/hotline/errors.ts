@@ -60,3 +60,7 @@ export const trackNotFound = defineError('HOTLINE_TRACK_NOT_FOUND', 'not_found',
   zh: '未查到该诉求，请核对工单编号和手机号后四位或查询码',
   en: 'No request found; check the number and the last 4 digits of the phone, or the tracking code',
 })
+export const orderConflict = defineError('HOTLINE_CONFLICT', 'conflict', {
+  zh: '工单刚刚已被他人处理（当前状态：{status}），请刷新后查看',
+  en: 'Someone else has just acted on this work order (now {status}); refresh to see it',
+})

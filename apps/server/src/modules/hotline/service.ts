@@ -46,6 +46,7 @@ import {
   engineActorOf,
   type WorkflowService,
 } from '../workflow/index.ts'
+import { lostRace, statusRefused } from './conflict.ts'
 import {
   ackLimit,
   actionsFor,
@@ -77,7 +78,6 @@ import {
   categoryNotFound,
   extensionTooLate,
   extensionTooLong,
-  invalidState,
   mergeTarget,
   notMainUnit,
   noWorkflow,
@@ -419,7 +419,7 @@ export function createHotlineService(deps: HotlineDeps) {
     await db.tx(async (tx) => {
       await visibleOrder(w, id, tx)
       const o = (await repo.lockOrder(tx, id))!
-      await fn(tx, o, roleOf(o, w), new Date())
+      await fn(tx, o, roleOf(o, w), new Date()).catch((err) => lostRace(tx, o, err))
     })
     return detail(w, id, opts.leaves)
   }
@@ -432,7 +432,7 @@ export function createHotlineService(deps: HotlineDeps) {
     if (role !== 'main_unit') throw forbidden()
   }
   const requireStatus = (o: OrderRow, allowed: OrderStatus[], action: string) => {
-    if (!allowed.includes(o.status)) throw invalidState({ status: ORDER_STATUS_NAMES[o.status], action })
+    if (!allowed.includes(o.status)) throw statusRefused(o, allowed, action)
   }
 
   // The platform's one attach check: the caller's own unattached upload, or a file the caller may read.

@@ -24,6 +24,17 @@ export const questionNotFound = defineError('POLICY_QUESTION_NOT_FOUND', 'not_fo
   zh: '咨询不存在或您无权查看',
   en: 'Question not found or not visible to you',
 })
+/** Publish or expire refused: a conflict when the policy already is where the action leads (someone was first). */
+export const policyStatusRefused = (status: string, target: string, action: string) =>
+  status === target ? policyAlreadyDone({ status, action }) : policyInvalidState({ status, action })
+export const policyAlreadyDone = defineError('POLICY_ALREADY_DONE', 'conflict', {
+  zh: '政策已被他人执行“{action}”（当前状态：{status}），请刷新后查看',
+  en: 'Someone else has already done "{action}" on this policy (now {status}); refresh to see it',
+})
+export const questionAnswered = defineError('POLICY_QUESTION_ANSWERED', 'conflict', {
+  zh: '该咨询已被答复，请刷新后查看',
+  en: 'This question has already been answered; refresh to see the answer',
+})
 export const questionInvalidState = defineError('POLICY_QUESTION_INVALID_STATE', 'invalid_state', {
   zh: '该咨询当前不能执行“{action}”：{reason}',
   en: 'This question cannot be "{action}" now: {reason}',

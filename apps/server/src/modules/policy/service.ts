@@ -34,8 +34,9 @@ import {
   faqExists,
   matchNotFound,
   notYourDepartment,
-  policyInvalidState,
   policyNotFound,
+  policyStatusRefused,
+  questionAnswered,
   questionInvalidState,
   questionNotFound,
   ruleInvalid,
@@ -450,9 +451,8 @@ export function createPolicyService(deps: PolicyDeps) {
         const cur = await repo.findPolicy(tx, id, { lock: true })
         if (!cur) throw policyNotFound()
         assertDepartment(p, cur.departmentId)
-        if (cur.status !== 'draft') throw policyInvalidState({ status: cur.status, action: '发布' })
-        if (cur.validTo && cur.validTo < beijingDate())
-          throw policyInvalidState({ status: '已过有效期', action: '发布' })
+        if (cur.status !== 'draft') throw policyStatusRefused(cur.status, 'published', '发布')
+        if (cur.validTo && cur.validTo < beijingDate()) throw policyStatusRefused('已过有效期', 'published', '发布')
         await repo.setStatus(tx, id, 'published', p.userId)
         await recordAudit(tx, {
           actor,
@@ -474,7 +474,7 @@ export function createPolicyService(deps: PolicyDeps) {
         const cur = await repo.findPolicy(tx, id, { lock: true })
         if (!cur) throw policyNotFound()
         assertDepartment(p, cur.departmentId)
-        if (cur.status !== 'published') throw policyInvalidState({ status: cur.status, action: '失效' })
+        if (cur.status !== 'published') throw policyStatusRefused(cur.status, 'expired', '失效')
         await repo.setStatus(tx, id, 'expired', p.userId)
         await recordAudit(tx, {
           actor,
@@ -715,8 +715,7 @@ export function createPolicyService(deps: PolicyDeps) {
         const q = await repo.findQuestion(tx, id, { lock: true })
         if (!q) throw questionNotFound()
         if (!departmentsOf(p).includes(q.departmentId)) throw notYourDepartment()
-        if (q.status !== 'open' || !q.workflowInstanceId)
-          throw questionInvalidState({ action: '答复', reason: '已答复' })
+        if (q.status !== 'open' || !q.workflowInstanceId) throw questionAnswered()
         const now = new Date()
         await workflow.actInTx(
           tx,

@@ -3,6 +3,7 @@ import type { Principal } from '../../platform/auth/service.ts'
 import { afterCommit, afterTx, type Tx } from '../../platform/db.ts'
 import { claimJob } from '../../platform/job-once.ts'
 import type { Platform } from '../../platform/platform.ts'
+import { refusal } from './conflict.ts'
 import {
   type ActionSpec,
   actorMay,
@@ -29,13 +30,11 @@ import {
   type WorkflowSpec,
 } from './domain.ts'
 import {
-  actionNotAvailable,
   commentRequired,
   concurrentUpdate,
   definitionInvalid,
   definitionNotFound,
   guardFailed,
-  instanceClosed,
   instanceNotFound,
   notPermitted,
   signalUnhandled,
@@ -591,14 +590,13 @@ export function createWorkflowService(
     if (!inst) throw instanceNotFound()
     const spec = await specOf(tx, inst.definitionId)
     const state = spec.states[inst.state]!
-    if (inst.status !== 'active') throw instanceClosed({ status: inst.status })
-    const action: ActionSpec | undefined = state.actions?.find((a) => a.key === actionKey)
-    if (!action) throw actionNotAvailable({ state: state.name, action: actionKey })
+    if (input.expectedVersion !== undefined && input.expectedVersion !== inst.version) throw concurrentUpdate()
+    const action = inst.status === 'active' ? state.actions?.find((a) => a.key === actionKey) : undefined
+    if (!action) throw await refusal(tx, spec, inst, actionKey)
     if (!actorMay(action, actor, view(inst), state.assignee)) throw notPermitted({ action: action.name })
     if (!evaluateGuard(action.guard, { context: inst.context, branch: inst.branch ?? {}, input: input.data ?? {} }))
       throw guardFailed({ action: action.name })
     if (action.requireComment && !input.comment?.trim()) throw commentRequired({ action: action.name })
-    if (input.expectedVersion !== undefined && input.expectedVersion !== inst.version) throw concurrentUpdate()
     await lockAncestors(tx, inst)
     // Optimistic lock first: a concurrent second actor waits on this row, then finds the version moved → 409.
     if (!(await repo.bumpVersion(tx, inst.id, inst.version))) throw concurrentUpdate()

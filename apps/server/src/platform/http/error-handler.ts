@@ -4,11 +4,17 @@ import {
   AppError,
   badRequest,
   bodyTooLarge,
+  multipartInvalid,
+  multipartTooManyParts,
   rateLimited,
   routeNotFound,
   unsupportedMediaType,
+  uriTooLong,
   validationFailed,
 } from '../errors.ts'
+import { isMalformedMultipart } from './input-guard.ts'
+import { appErrorOfPg } from './pg-errors.ts'
+import { issuesOf } from './validation-issues.ts'
 
 export type Lang = 'zh' | 'en'
 
@@ -18,96 +24,83 @@ export function langOf(req: FastifyRequest): Lang {
   return typeof h === 'string' && /^en\b/i.test(h.trim()) ? 'en' : 'zh'
 }
 
-interface Issue {
-  path: (string | number)[]
-  message: string
-  in?: string
+/** Limits the handler names in its messages (they are configured where the plugins are registered). */
+export interface ErrorLimits {
+  uploadMaxBytes: number
+  multipartFiles: number
+  multipartFields: number
+  maxParamLength: number
 }
 
-// Zod's messages are English; officials read Chinese. Translate by issue code, keep the English for `en`.
-function translateIssue(code: string, params: Record<string, unknown>, en: string): { zh: string; en: string } {
-  const min = params.minimum as number | undefined
-  const max = params.maximum as number | undefined
-  switch (code) {
-    case 'invalid_type':
-      return params.input === undefined ? { zh: '此项为必填项', en: 'Required' } : { zh: '类型不正确', en }
-    case 'too_small':
-      return params.origin === 'string'
-        ? { zh: min === 1 ? '此项为必填项' : `长度不能少于 ${min} 个字符`, en }
-        : { zh: `不能小于 ${min}`, en }
-    case 'too_big':
-      return params.origin === 'string' ? { zh: `长度不能超过 ${max} 个字符`, en } : { zh: `不能大于 ${max}`, en }
-    case 'invalid_format':
-      return { zh: '格式不正确', en }
-    case 'invalid_value':
-      return { zh: '取值不在允许范围内', en }
-    case 'unrecognized_keys':
-      return { zh: '包含不允许的字段', en }
-    case 'custom':
-      return { zh: CUSTOM_ZH[en] ?? en, en }
-    default:
-      return { zh: '取值无效', en }
+/** 2097152 → "2 MB", 65536 → "64 KB". */
+export function formatBytes(n: number): string {
+  const fmt = (x: number) => String(Math.round(x * 10) / 10)
+  if (n >= 1024 * 1024) return `${fmt(n / (1024 * 1024))} MB`
+  if (n >= 1024) return `${fmt(n / 1024)} KB`
+  return `${n} B`
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, e: AppError) {
+  const lang = langOf(req)
+  return reply.code(e.status).send({
+    code: e.code,
+    message: e.messages[lang],
+    ...(e.details ? { details: e.details } : {}),
+    requestId: req.id,
+  })
+}
+
+/** Fastify's own router errors (param too long, undecodable URL), answered in the project's shape. */
+export function frameworkErrorHandler(limits: ErrorLimits) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply) =>
+    send(
+      req,
+      reply,
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? uriTooLong({ limit: limits.maxParamLength }, { limit: limits.maxParamLength })
+        : badRequest({ reason: err.message }, { fastifyCode: err.code }),
+    )
+}
+
+function appErrorOf(err: FastifyError | Error, req: FastifyRequest, limits: ErrorLimits): AppError | null {
+  if (err instanceof AppError) return err
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = issuesOf(err as FastifyError, req)
+    return validationFailed(undefined, { issues: langOf(req) === 'en' ? issues.en : issues.zh })
   }
+  if (isMalformedMultipart(err)) return multipartInvalid(undefined, { reason: err.message })
+  const pg = appErrorOfPg(err)
+  if (pg) {
+    // A service let the database be the check: answer 4xx, but make the missing check visible.
+    req.log.warn({ err }, 'database refused the input')
+    return pg
+  }
+  const fe = err as FastifyError
+  const code = fe.code
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') {
+    const bytes = code === 'FST_REQ_FILE_TOO_LARGE' ? limits.uploadMaxBytes : req.routeOptions.bodyLimit
+    return bodyTooLarge({ limit: formatBytes(bytes) }, { limitBytes: bytes })
+  }
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    const l = { files: limits.multipartFiles, fields: limits.multipartFields }
+    return multipartTooManyParts(l, l)
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return unsupportedMediaType()
+  if (fe.statusCode === 429) return rateLimited()
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return badRequest({ reason: fe.message }, { fastifyCode: code })
+  return null
 }
 
-/** Chinese for the custom refinements in @ruyu/contracts (English message → Chinese). */
-export const CUSTOM_ZH: Record<string, string> = {
-  'Unified social credit code must be 18 upper-case characters (digits and letters except I, O, S, V, Z)':
-    '统一社会信用代码应为 18 位大写字母或数字（不含 I、O、S、V、Z）',
-  'Unified social credit code check character is wrong': '统一社会信用代码校验位不正确',
-  'ID number must be 17 digits followed by a digit or X': '居民身份证号码应为 17 位数字加 1 位数字或 X',
-  'ID number birth date is impossible, in the future or before 1900': '居民身份证号码中的出生日期无效',
-  'ID number check character is wrong': '居民身份证号码校验位不正确',
-  'Mobile number must be 11 digits starting with 13–19': '手机号码应为 13–19 开头的 11 位数字',
-  'Phone must be an 11-digit mobile number or a landline with area code (0535-4232102)':
-    '电话号码应为 11 位手机号码或带区号的固定电话（如 0535-4232102）',
-  'Invalid category code': '分类编码格式不正确',
-  'Give at least one settings section': '请至少提交一项设置',
-  'Give the tracking token, or the order number and the last 4 digits of the phone':
-    '请输入查询码，或工单编号和手机号后四位',
-  'Invalid date': '日期无效',
-  'Invalid division code': '行政区划代码格式不正确',
-}
-
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, limits: ErrorLimits) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
-    const lang = langOf(req)
-    let appErr: AppError
-    if (err instanceof AppError) appErr = err
-    else if (hasZodFastifySchemaValidationErrors(err)) {
-      const context = (err as FastifyError).validationContext
-      const issues: Issue[] = []
-      const issuesEn: Issue[] = []
-      for (const v of (err as FastifyError).validation ?? []) {
-        const path = (v.instancePath ?? '').split('/').filter(Boolean)
-        const t = translateIssue(v.keyword, (v.params ?? {}) as Record<string, unknown>, v.message ?? '')
-        issues.push({ path, message: t.zh, in: context })
-        issuesEn.push({ path, message: t.en, in: context })
-      }
-      appErr = validationFailed(undefined, { issues: lang === 'en' ? issuesEn : issues })
-    } else {
-      const fe = err as FastifyError
-      const code = fe.code
-      if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT')
-        appErr = bodyTooLarge({ limit: String(fe.message.match(/\d+/)?.[0] ?? '') })
-      else if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-        appErr = unsupportedMediaType()
-      else if (fe.statusCode === 429) appErr = rateLimited()
-      else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
-        appErr = badRequest({ reason: fe.message }, { fastifyCode: code })
-      else {
-        req.log.error({ err }, 'unhandled error')
-        return reply.code(500).send({
-          code: 'INTERNAL_ERROR',
-          message: lang === 'en' ? 'Internal error; the request id was logged' : '系统内部错误，已记录请求编号',
-          requestId: req.id,
-        })
-      }
-    }
-    return reply.code(appErr.status).send({
-      code: appErr.code,
-      message: appErr.messages[lang],
-      ...(appErr.details ? { details: appErr.details } : {}),
+    const appErr = appErrorOf(err, req, limits)
+    if (appErr) return send(req, reply, appErr)
+    req.log.error({ err }, 'unhandled error')
+    return reply.code(500).send({
+      code: 'INTERNAL_ERROR',
+      message: langOf(req) === 'en' ? 'Internal error; the request id was logged' : '系统内部错误，已记录请求编号',
       requestId: req.id,
     })
   })

@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { recordAudit } from '../audit.ts'
+import { checkPostDepartments } from '../auth/post-departments.ts'
 import { toMe } from '../auth/service.ts'
 import { ensureDocSeries } from '../doc-number.ts'
 import { notFound, validationFailed } from '../errors.ts'
@@ -314,7 +315,10 @@ export async function platformRoutes(app: FastifyInstance) {
           throw validationFailed(undefined, {
             issues: [{ path: ['posts', i, 'scopeDivisionCode'], message: '超出您的管辖范围' }],
           })
-      const id = await db.tx((tx) => auth.createUser(tx, req.actor, req.body))
+      const id = await db.tx(async (tx) => {
+        await checkPostDepartments(tx, req.body.posts)
+        return auth.createUser(tx, req.actor, req.body)
+      })
       return reply.code(201).send({ id })
     },
   )

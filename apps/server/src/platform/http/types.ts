@@ -2,6 +2,7 @@ import type { Actor } from '../audit.ts'
 import type { Principal } from '../auth/service.ts'
 import type { Platform } from '../platform.ts'
 import type { Access, RouteInfo } from './access.ts'
+import type { RegisteredRoute } from './input-guard.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,5 +15,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     platform: Platform
     routeCatalogue: RouteInfo[]
+    /** Every route, /api and others (method and pattern); see input-guard.ts. */
+    allRoutes: RegisteredRoute[]
   }
 }

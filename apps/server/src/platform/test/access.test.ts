@@ -66,6 +66,30 @@ describe('authorization of every route', () => {
     }
   })
 
+  it('bad input (NUL, lone surrogates, broken multipart, a NUL in the key) never gets past or breaks the guard', async () => {
+    const inputs: { payload: string; headers: Record<string, string> }[] = [
+      { payload: '{"name":"a\\u0000","q":"\\ud800"}', headers: { 'content-type': 'application/json' } },
+      {
+        payload: '--x\r\ncontent-disposition: form-data; name="file"; filename="a\u0000',
+        headers: { 'content-type': 'multipart/form-data' },
+      },
+    ]
+    for (const r of t.app.routeCatalogue.filter((x) => x.access !== 'public')) {
+      const url = `${concreteUrl(r.url)}?q=%00%ED%A0%80`
+      for (const i of r.method === 'GET' ? [{ payload: undefined, headers: {} }] : inputs) {
+        const res = await t.app.inject({ method: r.method as 'POST', url, ...i })
+        expect(res.statusCode, `${r.method} ${url}`).toBe(401)
+        expect(res.json().code).toBe('AUTH_REQUIRED')
+      }
+      const key = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        headers: { authorization: 'Bearer ruyu_abcdefgh_\u0000aaaaaaaaaaaaaaaaaaaaaaaa' },
+      })
+      expect(key.statusCode, `${r.method} ${url} with a NUL key`).toBe(401)
+    }
+  })
+
   it('every capability route answers 403 to each role (and integration key) that lacks the capability', async () => {
     let checked = 0
     for (const r of t.app.routeCatalogue.filter((x) => x.access !== 'public' && x.access !== 'authenticated')) {

@@ -179,7 +179,7 @@ describe('staff', () => {
     expect(v.status).toBe('REVOKED')
     expect(v.certificate.revokeReason).toBe('施工单位变更，原证注销')
     const again = await admin.post(`/api/certificates/${target.id}/revoke`, { reason: '再次注销' })
-    expect(again.statusCode).toBe(422)
+    expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('CERTIFICATE_ALREADY_REVOKED')
     const unknown = await admin.post('/api/certificates/00000000-0000-4000-8000-000000000000/revoke', {
       reason: '不存在的证照',

@@ -266,7 +266,7 @@ describe('verify', () => {
     expect(Date.parse(v.certificate!.revokedAt!)).toBeGreaterThan(Date.now() - 60_000)
     const again = (await t.services.certificate.revoke(SYSTEM_ACTOR, c!.id, '再次注销').catch((e) => e)) as AppError
     expect(again.code).toBe('CERTIFICATE_ALREADY_REVOKED')
-    expect(again.status).toBe(422)
+    expect(again.status).toBe(409)
     expect(
       await count(`select count(*) n from core_audit_log where action = 'certificate.revoke' and resource_id = $1`, [
         c!.id,

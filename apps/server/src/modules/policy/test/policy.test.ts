@@ -147,7 +147,7 @@ describe('publish and push', () => {
     expect(detail.rule).toBeNull()
     expect(detail.ruleText).toBeTruthy()
     // Publishing twice is refused; a second dispatch of the event pushes nothing new.
-    expect((await gxj.post(`/api/policy/policies/${policyId}/publish`)).statusCode).toBe(422)
+    expect((await gxj.post(`/api/policy/policies/${policyId}/publish`)).statusCode).toBe(409)
     await t.platform.db.tx((tx) => t.services.policy.matchPolicy(tx, policyId))
     await drain()
     expect((await inbox('enterprise')).filter((n) => n.title === title)).toHaveLength(1)
@@ -269,7 +269,7 @@ describe('policy Q&A', () => {
     })
     expect(answered.statusCode).toBe(200)
     expect(answered.json().status).toBe('answered')
-    expect((await gxj.post(`/api/policy/questions/${questionId}/answer`, { answer: '再次答复' })).statusCode).toBe(422)
+    expect((await gxj.post(`/api/policy/questions/${questionId}/answer`, { answer: '再次答复' })).statusCode).toBe(409)
     await drain()
     expect((await inbox('enterprise')).map((n) => n.title)).toContain('您的政策咨询已答复')
 

@@ -70,7 +70,7 @@ describe('workflow over HTTP', () => {
     expect(mine.nodes.every((n: { actions: unknown[] }) => n.actions.length === 0)).toBe(true)
   })
 
-  it('accept → approve; a stale expectedVersion is 409; approving again is 422', async () => {
+  it('accept → approve; a stale expectedVersion is 409; approving again is 409 (the step it was offered in is gone)', async () => {
     const zj = await t.login('reviewer')
     const accepted = await zj.post(`/api/workflow/instances/${branchId}/actions/accept`, {})
     expect(accepted.statusCode).toBe(200)
@@ -84,8 +84,8 @@ describe('workflow over HTTP', () => {
     expect(ok.statusCode).toBe(200)
     expect(ok.json().nodes.find((n: { id: string }) => n.id === rootId).state).toBe('issuing')
     const again = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, { comment: '同意' })
-    expect(again.statusCode).toBe(422)
-    expect(again.json().code).toBe('WORKFLOW_INSTANCE_CLOSED')
+    expect(again.statusCode).toBe(409)
+    expect(again.json().code).toBe('WORKFLOW_CONFLICT')
   })
 
   it('an unknown action is 422 and a malformed one 400', async () => {

@@ -118,7 +118,7 @@ describe('workflow engine on PostgreSQL', () => {
     expect(after.state).toBe('reviewing')
   })
 
-  it('approve needs an opinion; approving twice is an invalid state; all three approvals join and reach issuance', async () => {
+  it('approve needs an opinion; approving twice is a conflict; all three approvals join and reach issuance', async () => {
     const root = await startTheme()
     for (const [user, code] of [
       ['reviewer', 'MP-ZJJ'],
@@ -136,7 +136,7 @@ describe('workflow engine on PostgreSQL', () => {
       await t.services.workflow.act(p, { kind: 'user', id: p.userId }, b.id, 'approve', { comment: '符合要求，同意' })
       await expect(
         t.services.workflow.act(p, { kind: 'user', id: p.userId }, b.id, 'approve', { comment: '再次同意' }),
-      ).rejects.toMatchObject({ code: 'WORKFLOW_INSTANCE_CLOSED' })
+      ).rejects.toMatchObject({ code: 'WORKFLOW_CONFLICT' })
     }
     const tree = await t.services.workflow.tree(null, root.id)
     expect(tree.nodes.find((n) => n.id === root.id)!.state).toBe('issuing')
@@ -210,7 +210,7 @@ describe('workflow engine on PostgreSQL', () => {
     const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]
     expect(ok).toHaveLength(1)
     expect(failed).toHaveLength(1)
-    expect(['WORKFLOW_CONFLICT', 'WORKFLOW_INSTANCE_CLOSED']).toContain(failed[0]!.reason.code)
+    expect(failed[0]!.reason.code).toBe('WORKFLOW_CONFLICT')
     const history = (await t.services.workflow.tree(null, root.id)).history.filter((h) => h.instanceId === b.id)
     expect(history.filter((h) => h.action === 'approve' || h.action === 'reject')).toHaveLength(1)
   })
