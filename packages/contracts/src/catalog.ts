@@ -90,6 +90,8 @@ export const ItemInputSchema = z.object({
   certificate: CertificateRefSchema.nullable().default(null),
   /** The zone assessment (区域评估) whose completed result satisfies this item inside a park. */
   zoneAssessmentKind: CatalogCodeSchema.nullable().default(null),
+  /** 默认同意: a department branch not handled by its deadline is approved by the system. */
+  deemedConsent: z.boolean().default(false),
   changeNote: z.string().trim().max(200).optional(),
 })
 export type ItemInput = z.infer<typeof ItemInputSchema>
@@ -110,6 +112,7 @@ export const ItemSchema = z.object({
   onlineCapable: z.boolean(),
   certificate: CertificateRefSchema.nullable(),
   zoneAssessmentKind: z.string().nullable(),
+  deemedConsent: z.boolean(),
   changeNote: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),

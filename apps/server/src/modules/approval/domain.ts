@@ -76,6 +76,8 @@ export interface CaseItem {
   legalDays: number
   certificate: { kind: string; name: string } | null
   zoneAssessmentKind: string | null
+  /** 默认同意 set on the catalogue item. */
+  deemedConsent?: boolean
 }
 
 export interface ZoneReuse {
@@ -177,7 +179,8 @@ export function stageBranches(
       })),
       // A 即办件 (0 days) still gets the rest of the day: at least one working day.
       sla: { amount: Math.max(1, ...its.map((i) => i.committedDays)), unit: 'workday' as const, warnBefore: 1 },
-      deemedConsent: false,
+      // The department's branch is deemed consented only when every item it reviews allows it.
+      deemedConsent: its.every((i) => i.deemedConsent === true),
     }))
     return { no: s.no, name: s.name, branches }
   })

@@ -197,6 +197,7 @@ export function createApprovalService(deps: ApprovalDeps) {
         legalDays: it.legalLimitDays,
         certificate: it.certificate,
         zoneAssessmentKind: it.zoneAssessmentKind,
+        deemedConsent: it.deemedConsent,
       })
     const kinds = (await catalog.listZoneAssessmentKinds()).items
     const landAreaMu = Number(input.form.landAreaMu ?? 0)

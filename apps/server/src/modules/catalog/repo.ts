@@ -29,6 +29,7 @@ export interface ItemDefinition {
   onlineCapable: boolean
   certificate: CertificateRef | null
   zoneAssessmentKind: string | null
+  deemedConsent: boolean
   changeNote: string | null
 }
 
@@ -43,7 +44,7 @@ export interface ThemeDefinition {
 
 const ITEM_COLS = `i.code, v.version, v.version = i.current_version as current, v.name, o.code department_code,
   o.name department_name, v.stage, v.legal_limit_days, v.committed_limit_days, v.materials, v.form_fields, v.levels,
-  v.online_capable, v.certificate, v.zone_assessment_kind, v.change_note, v.created_at, u.display_name created_by`
+  v.online_capable, v.certificate, v.zone_assessment_kind, v.deemed_consent, v.change_note, v.created_at, u.display_name created_by`
 const ITEM_FROM = `catalog_item i join catalog_item_version v on v.item_id = i.id
   join core_org_unit o on o.id = v.department_id left join core_user u on u.id = v.created_by`
 
@@ -63,6 +64,7 @@ const toItem = (r: Record<string, any>): Item => ({
   onlineCapable: r.online_capable,
   certificate: r.certificate ?? null,
   zoneAssessmentKind: r.zone_assessment_kind ?? null,
+  deemedConsent: r.deemed_consent,
   changeNote: r.change_note ?? null,
   createdAt: new Date(r.created_at).toISOString(),
   createdBy: r.created_by ?? null,
@@ -186,8 +188,8 @@ export const catalogRepo = {
     await tx.query(
       `insert into catalog_item_version (item_id, version, name, department_id, stage, legal_limit_days,
          committed_limit_days, materials, form_fields, levels, online_capable, certificate, zone_assessment_kind,
-         change_note, created_by)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+         deemed_consent, change_note, created_by)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
       [
         itemId,
         version,
@@ -202,6 +204,7 @@ export const catalogRepo = {
         d.onlineCapable,
         d.certificate ? JSON.stringify(d.certificate) : null,
         d.zoneAssessmentKind,
+        d.deemedConsent,
         d.changeNote,
         createdBy,
       ],

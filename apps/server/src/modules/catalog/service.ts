@@ -51,6 +51,7 @@ const ITEM_KEYS = [
   'onlineCapable',
   'certificate',
   'zoneAssessmentKind',
+  'deemedConsent',
 ] as const
 const THEME_KEYS = ['name', 'description', 'formFields', 'stages', 'variants'] as const
 

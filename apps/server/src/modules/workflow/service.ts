@@ -885,7 +885,7 @@ export function createWorkflowService(
             SYSTEM_ACTOR,
             inst.id,
             overdue.action,
-            { comment: '逾期未办理，系统按规则自动处理' },
+            { comment: `逾期未办理，系统按规则自动处理：${action.name}` },
             now,
           )
           await tx.query('release savepoint overdue_action')

@@ -57,6 +57,7 @@ function item(
     onlineCapable: spec.online ?? true,
     certificate: spec.certificate ?? null,
     zoneAssessmentKind: spec.zone ?? null,
+    deemedConsent: false,
   }
 }
 

@@ -170,6 +170,11 @@ function Overview({ item }: { item: Item }) {
           ),
         },
         {
+          key: 'deemedConsent',
+          label: t('catalog.itemEdit.deemedConsent'),
+          children: item.deemedConsent ? t('catalog.common.yes') : t('catalog.common.no'),
+        },
+        {
           key: 'version',
           label: t('catalog.common.versions'),
           children: `${t('catalog.common.version', { version: item.version })} · ${dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}`,

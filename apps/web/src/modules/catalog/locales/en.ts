@@ -120,6 +120,9 @@ const en: typeof catalog = {
     certificateKind: 'Certificate kind key',
     certificateName: 'Certificate name',
     zoneAssessmentPlaceholder: 'Not applicable',
+    deemedConsent: 'Deemed consent when overdue',
+    deemedConsentHint:
+      'When on, a department review still open at its committed deadline is approved by the system and recorded in the history.',
     materialsSection: 'Materials',
     materialsHint: 'Materials with the same code are uploaded once in the theme’s combined form.',
     fieldsSection: 'Form fields',

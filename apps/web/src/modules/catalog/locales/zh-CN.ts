@@ -117,6 +117,8 @@ const catalog = {
     certificateKind: '证照类别标识',
     certificateName: '证照名称',
     zoneAssessmentPlaceholder: '不适用',
+    deemedConsent: '逾期默认同意',
+    deemedConsentHint: '开启后，部门超过承诺时限未办理的，由系统按默认同意处理并记入办理过程。',
     materialsSection: '申请材料',
     materialsHint: '材料编码相同的，在主题“一张表单”中只需上传一次。',
     fieldsSection: '表单字段',

@@ -26,6 +26,7 @@ import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
 import { ApiError } from '../../../shared/request'
 import type { FormFieldType, HandlingLevel, Item, ItemInput } from '../api'
+import { DeemedConsentField } from '../components/deemed-consent-field'
 import { IssueList } from '../components/issue-list'
 import { useCatalogDepartments, useItem, useUpdateItem, useZoneAssessmentKinds } from '../hooks'
 
@@ -43,6 +44,7 @@ interface FormValues {
   hasCertificate: boolean
   certificate?: { kind: string; name: string }
   zoneAssessmentKind?: string
+  deemedConsent: boolean
   materials: { code: string; name: string; required: boolean; note?: string }[]
   formFields: {
     key: string
@@ -67,6 +69,7 @@ function toFormValues(item: Item): FormValues {
     hasCertificate: Boolean(item.certificate),
     certificate: item.certificate ?? undefined,
     zoneAssessmentKind: item.zoneAssessmentKind ?? undefined,
+    deemedConsent: item.deemedConsent,
     materials: item.materials,
     formFields: item.formFields.map((f) => ({ ...f, options: f.options?.map((o) => `${o.value}=${o.label}`) })),
   }
@@ -85,6 +88,7 @@ function toInput(v: FormValues, baseVersion: number): ItemInput {
     onlineCapable: v.onlineCapable,
     certificate: v.hasCertificate && v.certificate ? v.certificate : null,
     zoneAssessmentKind: v.zoneAssessmentKind ?? null,
+    deemedConsent: v.deemedConsent ?? false,
     materials: (v.materials ?? []).map((m) => ({ ...m, note: blank(m.note) })),
     formFields: (v.formFields ?? []).map((f) => ({
       key: f.key,
@@ -248,6 +252,7 @@ function ItemForm({ item, onReload }: { item: Item; onReload: () => void }) {
               />
             </Form.Item>
           </Col>
+          <DeemedConsentField />
         </Row>
       </Card>
 
