@@ -17,6 +17,9 @@ import { open311RequestRoutes } from './open311-requests.ts'
 import { open311Catalog, open311ServiceRoutes } from './open311-services.ts'
 import type { HotlineService } from './service.ts'
 
+/** The API router's maxParamLength (app.ts): a longer segment never matches a parameter. */
+const MAX_SEGMENT = 100
+
 export { parseW3c, w3c } from './open311-common.ts'
 
 /**
@@ -64,7 +67,10 @@ export function open311Routes(service: HotlineService) {
       return send(reply, formatOf(req), e.status, 'errors', e.errors)
     })
     const noSuchEndpoint = (req: FastifyRequest, reply: FastifyReply) =>
-      send(reply, formatOf(req), 404, 'errors', [{ code: 404, description: '接口不存在 (no such Open311 endpoint)' }])
+      // A segment past the router's parameter limit missed its route only for its length: the client's fault.
+      req.url.split('?')[0].split('/').some((seg) => seg.length > MAX_SEGMENT)
+        ? send(reply, formatOf(req), 400, 'errors', [{ code: 400, description: '请求路径过长 (path too long)' }])
+        : send(reply, formatOf(req), 404, 'errors', [{ code: 404, description: '接口不存在 (no such Open311 endpoint)' }])
     app.setNotFoundHandler(noSuchEndpoint)
     // Wins over the web app's catch-all GET /*: unknown paths here (servicerequestupdates.xml …) are Open311 404s.
     app.route({

@@ -29,7 +29,7 @@ beforeAll(async () => {
         a && a !== 'public' && a !== 'authenticated'
           ? DEMO_ACCOUNTS.find((d) => capabilitiesOf([d.role]).includes(a as never))?.role
           : undefined
-      const client = r.url.startsWith('/api/') ? (role ? byRole.get(role)! : admin) : t.anonymous()
+      const client = role ? byRole.get(role)! : r.url.startsWith('/open311') ? t.anonymous() : admin
       // A route nobody may call (no demo role has its capability) is refused before any input is read.
       return { ...r, client, guarded: !a || a === 'public' || a === 'authenticated' || !!role }
     })
