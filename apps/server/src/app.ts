@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -50,12 +49,13 @@ import {
   workflowRoutes,
 } from './modules/workflow/index.ts'
 import { type Principal, principalActor } from './platform/auth/service.ts'
-import { rateLimited, routeNotFound } from './platform/errors.ts'
+import { rateLimited } from './platform/errors.ts'
 import { readerFromGet } from './platform/files.ts'
 import { registerAccess } from './platform/http/access.ts'
-import { type ErrorLimits, frameworkErrorHandler, langOf, registerErrorHandler } from './platform/http/error-handler.ts'
+import { type ErrorLimits, frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.ts'
 import { registerInputGuard } from './platform/http/input-guard.ts'
 import { platformRoutes } from './platform/http/platform-routes.ts'
+import { registerWeb } from './platform/http/web.ts'
 import './platform/http/types.ts'
 import type { Platform } from './platform/platform.ts'
 
@@ -108,6 +108,10 @@ export function createServices(platform: Platform): Services {
 export interface BuildOptions {
   /** Serve the built web app (apps/web/dist) at /. */
   serveWeb?: boolean
+  /** Another build to serve instead of apps/web/dist (the load benchmark's baseline). */
+  webRoot?: string
+  /** Send the build's precompressed `.br`/`.gz` files (default true). */
+  webPrecompressed?: boolean
   logger?: boolean
 }
 
@@ -240,31 +244,9 @@ export async function buildApp(
   await app.register(hotlinePublicRoutes(services.hotline), { prefix: '/api/public/hotline' })
   await app.register(open311Routes(services.hotline), { prefix: '/open311' })
 
-  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: WEB_DIST,
-      wildcard: false,
-      index: false,
-      setHeaders: (reply, file) => {
-        // Vite names assets by content hash: cache them for good; index.html never.
-        reply.header(
-          'cache-control',
-          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        )
-      },
-    })
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-      const rel = (req.params as { '*': string })['*']
-      if (rel && !rel.startsWith('api/') && fs.existsSync(path.join(WEB_DIST, rel)) && !rel.includes('..'))
-        return reply.sendFile(rel)
-      if (rel.startsWith('api/')) {
-        const e = routeNotFound()
-        return reply.code(404).send({ code: e.code, message: e.messages[langOf(req)], requestId: req.id })
-      }
-      // Client-side routes (/directory/divisions …) all load the single-page app.
-      reply.header('cache-control', 'no-cache')
-      return reply.sendFile('index.html')
-    })
+  const webRoot = opts.webRoot ?? WEB_DIST
+  if (opts.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await registerWeb(app, { root: webRoot, precompressed: opts.webPrecompressed })
   }
   return app
 }

@@ -1,9 +1,9 @@
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import i18n, { type ParseKeys } from 'i18next'
+import i18n, { type BackendModule, type ParseKeys } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { setRequestLanguage } from '../shared/request'
-import { enMessages, zhCNMessages } from './messages'
+import { zhCNMessages } from './messages'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -36,18 +36,32 @@ function applyLanguage(lang: Language): void {
 const initial = storedLanguage()
 applyLanguage(initial)
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: zhCNMessages },
-    en: { translation: enMessages },
+/** English is a chunk of its own, fetched the first time someone picks it; Chinese ships in the first bundle. */
+const lazyMessages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(lng, _ns, done) {
+    if (lng !== 'en') return done(null, zhCNMessages)
+    import('./messages-en').then(
+      (m) => done(null, m.enMessages),
+      (err: unknown) => done(err instanceof Error ? err.message : String(err), false),
+    )
   },
-  lng: initial,
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-})
+}
+
+// Awaited so a visitor who chose English sees no Chinese flash (and react-i18next never suspends on first render).
+await i18n
+  .use(lazyMessages)
+  .use(initReactI18next)
+  .init({
+    resources: { 'zh-CN': { translation: zhCNMessages } },
+    partialBundledLanguages: true,
+    lng: initial,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
 
 i18n.on('languageChanged', (lng) => {
   const lang = isLanguage(lng) ? lng : DEFAULT_LANGUAGE

@@ -6,10 +6,11 @@ import { ErrorDisplay } from '../shared/error-display'
 import { PageLoading } from '../shared/feedback'
 import { setUnauthorizedHandler } from '../shared/request'
 import RouteError from './pages/route-error'
+import { publicRouteObjects } from './public-routes'
 import { queryClient } from './query-client'
 import { type AppRoute, appRoutes, isRouteAllowed, publicRoutes } from './routes'
 
-const AppLayout = lazy(() => import('./layout/app-layout'))
+const AppLayout = lazy(() => import('./layout/console-frame'))
 const NotFoundPage = lazy(() => import('./pages/not-found-page'))
 const ForbiddenPage = lazy(() => import('./pages/forbidden-page'))
 
@@ -63,24 +64,6 @@ function toRouteObjects(routes: AppRoute[]): RouteObject[] {
       own.push({ path: route.path, element: <GroupRedirect route={route} /> })
     }
     return [...own, ...toRouteObjects(route.children ?? [])]
-  })
-}
-
-function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
-  return routes.flatMap((route) => {
-    const Page = route.component
-    if (!Page) return []
-    return [
-      {
-        path: route.path,
-        errorElement: <RouteError />,
-        element: (
-          <Suspense fallback={<PageLoading minHeight={400} />}>
-            <Page />
-          </Suspense>
-        ),
-      },
-    ]
   })
 }
 

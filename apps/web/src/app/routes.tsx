@@ -385,42 +385,8 @@ export const appRoutes: AppRoute[] = [
   },
 ]
 
-/** Pages outside the console (no login needed, no layout). */
-export const publicRoutes: AppRoute[] = [
-  {
-    path: '/login',
-    titleId: 'auth.login.title',
-    menu: false,
-    component: lazy(() => import('../modules/auth/pages/login-page')),
-  },
-  {
-    // Reached from the QR code on a printed certificate: anyone, on a phone, without an account.
-    path: '/verify/:number',
-    titleId: 'certificate.verify.title',
-    menu: false,
-    component: lazy(() => import('../modules/certificate/pages/verify-page')),
-  },
-  {
-    // 12345 online request and tracking: anyone, on a phone, without an account (the QR code on posters).
-    path: '/12345',
-    titleId: 'hotline.menu.publicSubmit',
-    menu: false,
-    component: lazy(() => import('../modules/hotline/pages/public-submit-page')),
-  },
-  {
-    path: '/12345/track',
-    titleId: 'hotline.menu.publicTrack',
-    menu: false,
-    component: lazy(() => import('../modules/hotline/pages/public-track-page')),
-  },
-  {
-    // Enterprise self-registration with the USCC (then pending until staff verify the account).
-    path: '/register',
-    titleId: 'enterprise.menu.register',
-    menu: false,
-    component: lazy(() => import('../modules/enterprise/pages/register-page')),
-  },
-]
+// The public pages live in public-routes.tsx so the public bundle does not pull this table's icons.
+export { publicRoutes } from './public-routes'
 
 /** Whether a route, or for a group any of its children, is open to a user with these capabilities. */
 export function isRouteAllowed(route: AppRoute, can: (c: Capability | undefined) => boolean): boolean {

@@ -1,6 +1,6 @@
 import { Alert, Button, type FormInstance, Typography } from 'antd'
 import i18n from 'i18next'
-import type { ReactNode } from 'react'
+import { createContext, type ReactNode, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, HTTP_ERROR, NETWORK_ERROR } from './request'
 
@@ -18,6 +18,36 @@ export function toErrorMessage(err: unknown): string {
   return i18n.t('common.errors.unknown')
 }
 
+/**
+ * Who reads the error. Staff see the server's message with its request id (to quote to an administrator); citizens
+ * on the public pages see a plain message in their language, no ids, and a retry only where it can help.
+ */
+const PublicAudience = createContext(false)
+
+/** Marks everything inside as a public page (set by the public routes). */
+export function PublicErrors({ children }: { children: ReactNode }) {
+  return <PublicAudience.Provider value={true}>{children}</PublicAudience.Provider>
+}
+
+/** True inside PublicErrors. */
+export function usePublicAudience(): boolean {
+  return useContext(PublicAudience)
+}
+
+/** Whether asking again can change the answer: the request never arrived, or the server failed (5xx). */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === NETWORK_ERROR || err.status >= 500)
+}
+
+/** The message a citizen sees: the server's own words for a 4xx (they say what to fix), a generic one otherwise. */
+export function toPublicErrorMessage(err: unknown): string {
+  if (!(err instanceof ApiError)) return i18n.t('common.errors.unknown')
+  if (err.code === NETWORK_ERROR) return i18n.t('common.errors.network')
+  if (err.status >= 500) return i18n.t('common.errors.publicServer')
+  if (err.message) return err.message
+  return i18n.t(err.status === 404 ? 'common.errors.publicNotFound' : 'common.errors.publicRejected')
+}
+
 /** The request id of a server error, for the user to quote to an administrator. */
 export function requestIdOf(err: unknown): string | undefined {
   return err instanceof ApiError ? err.requestId : undefined
@@ -26,7 +56,8 @@ export function requestIdOf(err: unknown): string | undefined {
 /** Small grey "请求编号 …" line; renders nothing without an id. */
 export function RequestId({ id }: { id: string | undefined }) {
   const { t } = useTranslation()
-  if (!id) return null
+  const isPublic = useContext(PublicAudience)
+  if (!id || isPublic) return null
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: id }}>
       {t('common.errors.requestId', { id })}
@@ -34,7 +65,7 @@ export function RequestId({ id }: { id: string | undefined }) {
   )
 }
 
-/** An error box with the server's message and its request id; optional retry. Used by every page. */
+/** An error box with the server's message and its request id; optional retry. Used by every page (see PublicErrors). */
 export function ErrorDisplay({
   error,
   title,
@@ -47,7 +78,28 @@ export function ErrorDisplay({
   style?: React.CSSProperties
 }) {
   const { t } = useTranslation()
+  const isPublic = useContext(PublicAudience)
   if (!error) return null
+  if (isPublic) {
+    const message = toPublicErrorMessage(error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        style={style}
+        title={title ?? message}
+        description={title ? message : undefined}
+        action={
+          onRetry && isRetryable(error) ? (
+            <Button size="small" onClick={onRetry}>
+              {t('common.actions.retry')}
+            </Button>
+          ) : undefined
+        }
+      />
+    )
+  }
   const requestId = requestIdOf(error)
   return (
     <Alert

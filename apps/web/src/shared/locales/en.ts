@@ -32,6 +32,10 @@ const en: typeof common = {
     unknown: 'Something unexpected went wrong. Please try again later.',
     title: 'That did not work',
     loadFailed: 'Failed to load',
+    // Public pages (citizens): no codes or request ids, only what to do next.
+    publicServer: 'The service is unavailable right now. Please try again later.',
+    publicNotFound: 'Nothing was found. Please check what you entered and try again.',
+    publicRejected: 'The request could not be completed. Please check what you entered.',
   },
   roles: {
     admin: 'System administrator',

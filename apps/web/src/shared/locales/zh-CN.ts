@@ -31,6 +31,10 @@ const common = {
     unknown: '出现了意外错误，请稍后重试。',
     title: '操作未成功',
     loadFailed: '加载失败',
+    // Public pages (citizens): no codes or request ids, only what to do next.
+    publicServer: '服务暂时不可用，请稍后重试。',
+    publicNotFound: '没有找到相关信息，请核对后再试。',
+    publicRejected: '请求未能完成，请核对填写的内容。',
   },
   roles: {
     admin: '系统管理员',

@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react'
+import type { RouteObject } from 'react-router'
+import { PublicErrors } from '../shared/error-display'
+import { PageLoading } from '../shared/feedback'
+import RouteError from './pages/route-error'
+import type { AppRoute } from './routes'
+
+/** Pages outside the console (no login needed, no layout). */
+export const publicRoutes: AppRoute[] = [
+  {
+    path: '/login',
+    titleId: 'auth.login.title',
+    menu: false,
+    component: lazy(() => import('../modules/auth/pages/login-page')),
+  },
+  {
+    // Reached from the QR code on a printed certificate: anyone, on a phone, without an account.
+    path: '/verify/:number',
+    titleId: 'certificate.verify.title',
+    menu: false,
+    component: lazy(() => import('../modules/certificate/pages/verify-page')),
+  },
+  {
+    // 12345 online request and tracking: anyone, on a phone, without an account (the QR code on posters).
+    path: '/12345',
+    titleId: 'hotline.menu.publicSubmit',
+    menu: false,
+    component: lazy(() => import('../modules/hotline/pages/public-submit-page')),
+  },
+  {
+    path: '/12345/track',
+    titleId: 'hotline.menu.publicTrack',
+    menu: false,
+    component: lazy(() => import('../modules/hotline/pages/public-track-page')),
+  },
+  {
+    // Enterprise self-registration with the USCC (then pending until staff verify the account).
+    path: '/register',
+    titleId: 'enterprise.menu.register',
+    menu: false,
+    component: lazy(() => import('../modules/enterprise/pages/register-page')),
+  },
+]
+
+/**
+ * Route objects for the public pages, shared by the console router and the public bundle's router. Errors on them
+ * are shown for citizens: a plain message, no request id, a retry only where retrying can help.
+ */
+export function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
+  return routes.flatMap((route) => {
+    const Page = route.component
+    if (!Page) return []
+    return [
+      {
+        path: route.path,
+        errorElement: (
+          <PublicErrors>
+            <RouteError />
+          </PublicErrors>
+        ),
+        element: (
+          <PublicErrors>
+            <Suspense fallback={<PageLoading minHeight={400} />}>
+              <Page />
+            </Suspense>
+          </PublicErrors>
+        ),
+      },
+    ]
+  })
+}

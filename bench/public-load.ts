@@ -1,0 +1,201 @@
+/**
+ * Benchmark (issue #10): how fast the public pages (12345 form and tracking, certificate check, login) load on a
+ * phone, in Chromium with Lighthouse's mobile throttling: 1.6 Mbps down, 750 kbps up, 150 ms RTT, 4× CPU slowdown
+ * (Chrome DevTools Protocol). Two builds are served by the real server on the same database in the same run:
+ *   - baseline: the web app of BENCH_BASELINE_REF (default 4a1910b: one console bundle for every page), served
+ *     uncompressed as it was;
+ *   - now: apps/web/dist (the public pages' own bundle), with the precompressed brotli files.
+ * Each page load starts from an empty cache. Printed per page: JS files, JS bytes raw and on the wire, the time to
+ * DOMContentLoaded, to the load event and to the page's heading (ready), medians of BENCH_ROUNDS, and the ratios.
+ *
+ *   npm run build -w apps/web && npm run bench:public-load
+ *   BENCH_ROUNDS=5 BENCH_BASELINE_REF=<commit> BENCH_CPU=4 npm run bench:public-load
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { buildApp } from '../apps/server/src/app.ts'
+import { ensureDatabase } from '../apps/server/src/platform/database-runtime.ts'
+import { startEmbeddedPg } from '../apps/server/src/platform/embedded-pg.ts'
+import { migrate } from '../apps/server/src/platform/migrate.ts'
+import { seed } from '../apps/server/src/seed.ts'
+import { buildTestPlatform } from '../packages/testkit/src/platform.ts'
+import { spread } from './measure.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? '4a1910b'
+const CPU = Number(process.env.BENCH_CPU ?? 4)
+/** Lighthouse's mobile profile ("slow 4G", DevTools' "fast 3G" class): bytes per second and ms of latency. */
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: 750e3 / 8 }
+const TARGET_KB = 300
+const TARGET_MS = 3000
+const PAGES = [
+  { name: '12345 form', url: '/12345' },
+  { name: '12345 track', url: '/12345/track' },
+  { name: 'verify', url: '/verify/BENCH-0000' },
+  { name: 'login', url: '/login' },
+]
+
+interface Load {
+  files: number
+  rawBytes: number
+  wireBytes: number
+  dcl: number
+  load: number
+  ready: number
+}
+
+/** The baseline's web app, built once per ref into bench/.baseline/<ref>/ (inside the repo, for node_modules). */
+function baselineDist(ref: string): string {
+  const dir = path.join(ROOT, 'bench', '.baseline', ref.replace(/[^\w.-]/g, '_'))
+  const dist = path.join(dir, 'apps/web/dist')
+  if (fs.existsSync(path.join(dist, 'index.html'))) return dist
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
+  const tar = execFileSync('git', ['archive', '--format=tar', ref, 'apps/web', 'tsconfig.base.json'], {
+    cwd: ROOT,
+    maxBuffer: 1 << 28,
+  })
+  execFileSync('tar', ['-x', '-C', dir], { input: tar })
+  console.log(`building the baseline web app of ${ref} …`)
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: path.join(dir, 'apps/web'),
+    stdio: 'inherit',
+  })
+  return dist
+}
+
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.emulateNetworkConditions', NETWORK)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU })
+  // Bytes on the wire per script response, from the network layer (compressed size plus headers).
+  const wire = new Map<string, number>()
+  const scripts = new Set<string>()
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.url.endsWith('.js')) scripts.add(e.requestId)
+  })
+  cdp.on('Network.loadingFinished', (e) => {
+    if (scripts.has(e.requestId)) wire.set(e.requestId, e.encodedDataLength)
+  })
+  const start = Date.now()
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
+  await page.locator('h1, h2').first().waitFor({ state: 'visible', timeout: 120_000 })
+  const ready = Date.now() - start
+  // Late lazy chunks (the page's own) may still be arriving after the load event: wait for the network to settle.
+  await page.waitForLoadState('networkidle', { timeout: 120_000 })
+  // A string, as this file is type-checked without the DOM library.
+  const timing = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0]
+    const js = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'))
+    return {
+      dcl: nav.domContentLoadedEventEnd,
+      load: nav.loadEventEnd,
+      files: js.length,
+      rawBytes: js.reduce((s, r) => s + r.decodedBodySize, 0),
+    }
+  })()`)) as { dcl: number; load: number; files: number; rawBytes: number }
+  await context.close()
+  return {
+    files: timing.files,
+    rawBytes: timing.rawBytes,
+    wireBytes: [...wire.values()].reduce((s, n) => s + n, 0),
+    dcl: timing.dcl,
+    load: timing.load,
+    ready,
+  }
+}
+
+function median(loads: Load[]): Load {
+  const m = (f: (l: Load) => number) => spread(loads.map(f)).median
+  return {
+    files: m((l) => l.files),
+    rawBytes: m((l) => l.rawBytes),
+    wireBytes: m((l) => l.wireBytes),
+    dcl: m((l) => l.dcl),
+    load: m((l) => l.load),
+    ready: m((l) => l.ready),
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+async function main() {
+  const currentDist = path.join(ROOT, 'apps/web/dist')
+  if (!fs.existsSync(path.join(currentDist, 'public.html'))) throw new Error('run `npm run build -w apps/web` first')
+  const oldDist = baselineDist(BASELINE_REF)
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ruyu-bench-load-'))
+  const pg = await startEmbeddedPg({ dataDir: tmp, ephemeral: true })
+  const dbName = `ruyu_bench_load_${process.pid}`
+  const url = await ensureDatabase(pg.url, dbName)
+  const { platform, services } = await buildTestPlatform(url, { migrateFirst: migrate, env: { RUYU_DATA_DIR: tmp } })
+  await seed(platform, services, { demo: true })
+  const baseline = await buildApp(platform, services, { serveWeb: true, webRoot: oldDist, webPrecompressed: false })
+  const now = await buildApp(platform, services, { serveWeb: true })
+  const origin = async (app: typeof now) => {
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+  }
+  const baseUrl = await origin(baseline)
+  const nowUrl = await origin(now)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+  })
+
+  console.log(
+    `Public page loads, ${ROUNDS} round(s) each from an empty cache; ${NETWORK.latency} ms RTT, 1.6 Mbps down (×0.9 as Lighthouse), ${CPU}× CPU.`,
+  )
+  console.log(`baseline = ${BASELINE_REF} uncompressed (one bundle); now = this build, brotli, public bundle\n`)
+  const rows: string[][] = [
+    ['page', 'build', 'JS files', 'JS raw', 'JS on the wire', 'DOMContentLoaded', 'load', 'ready (heading shown)'],
+  ]
+  const summary: string[] = []
+  let worstWire = 0
+  let worstReady = 0
+  for (const p of PAGES) {
+    const before: Load[] = []
+    const after: Load[] = []
+    // Alternate the two builds so drift on a shared machine hits both alike.
+    for (let i = 0; i < ROUNDS; i++) {
+      before.push(await loadOnce(browser, baseUrl + p.url))
+      after.push(await loadOnce(browser, nowUrl + p.url))
+    }
+    const b = median(before)
+    const a = median(after)
+    worstWire = Math.max(worstWire, a.wireBytes)
+    worstReady = Math.max(worstReady, a.ready)
+    for (const [label, l] of [
+      ['baseline', b],
+      ['now', a],
+    ] as const)
+      rows.push([p.name, label, String(l.files), kb(l.rawBytes), kb(l.wireBytes), s(l.dcl), s(l.load), s(l.ready)])
+    summary.push(
+      `${p.name}: JS on the wire ${kb(b.wireBytes)} → ${kb(a.wireBytes)} (×${(a.wireBytes / b.wireBytes).toFixed(2)}), raw ${kb(b.rawBytes)} → ${kb(a.rawBytes)}; ready ${s(b.ready)} → ${s(a.ready)} (${(b.ready / a.ready).toFixed(2)}× faster)`,
+    )
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '))
+  console.log(`\n${summary.join('\n')}`)
+  console.log(
+    `\nTargets: JS on the wire < ${TARGET_KB} KB (worst page ${kb(worstWire)}: ${worstWire < TARGET_KB * 1024 ? 'met' : 'missed'}), ready < ${s(TARGET_MS)} (worst ${s(worstReady)}: ${worstReady < TARGET_MS ? 'met' : 'missed'})`,
+  )
+
+  await browser.close()
+  await baseline.close()
+  await now.close()
+  await platform.close()
+  await pg.stop()
+  fs.rmSync(tmp, { recursive: true, force: true })
+}
+
+await main()

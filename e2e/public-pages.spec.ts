@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module'
+import { expect, type Page, test } from '@playwright/test'
+
+// Issue #10: the public pages load their own small, compressed bundle; their errors speak to citizens (no request
+// ids, a retry only where it can help); and they pass axe (no serious or critical violations).
+const require = createRequire(import.meta.url)
+const AXE = require.resolve('axe-core/axe.min.js')
+const shots = '/tmp/n-webpub'
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: AXE })
+  // A string, as the specs are type-checked without the DOM library.
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: unknown[] }
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+test('the public pages load the public bundle, compressed, without the console', async ({ page }) => {
+  const scripts: { url: string; encoding: string | undefined; length: number }[] = []
+  page.on('response', (res) => {
+    const h = res.headers()
+    if (res.url().endsWith('.js'))
+      scripts.push({ url: res.url(), encoding: h['content-encoding'], length: Number(h['content-length'] ?? 0) })
+  })
+  for (const url of ['/12345', '/12345/track', '/verify/NOPE-0000', '/login']) {
+    scripts.length = 0
+    await page.goto(url)
+    await expect(page.locator('h1, h2').first()).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    expect(scripts.length, url).toBeGreaterThan(0)
+    // Every script arrives brotli-compressed (Chromium accepts br), but the tiny ones the build leaves as they are.
+    expect(
+      scripts.filter((s) => s.encoding !== 'br' && s.length >= 1024),
+      url,
+    ).toEqual([])
+    // The console's route table, layout and entry are not part of it.
+    expect(
+      scripts.filter((s) => /\/assets\/(routes|index|console-frame|app-layout)-/.test(s.url)),
+      url,
+    ).toEqual([])
+  }
+  // Signing in from the public login page hands over to the console with a full page load.
+  await page.goto('/login?next=%2Fdirectory%2Fdivisions')
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码').fill(process.env.RUYU_DEMO_PASSWORD ?? 'Ruyu@2026')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page).toHaveURL(/\/directory\/divisions$/)
+  await expect(page.getByRole('link', { name: '行政区划' })).toBeVisible()
+})
+
+test('a 404 on a public page shows a plain message, no request id and no retry', async ({ page }) => {
+  await page.goto('/12345/track?number=YT12345-2026-999999&phone4=0000')
+  const trackAlert = page.getByRole('alert').first()
+  await expect(trackAlert).toBeVisible()
+  await expect(trackAlert).not.toContainText('请求编号')
+  await expect(trackAlert).not.toContainText(/request/i)
+  await expect(trackAlert.getByRole('button', { name: '重试' })).toHaveCount(0)
+  await page.screenshot({ path: `${shots}/track-404-zh.png`, fullPage: true })
+})
+
+test('a server failure on a public page offers a retry, in Chinese and English, without the request id', async ({
+  page,
+}) => {
+  let fail = true
+  await page.route('**/api/public/**', async (route) => {
+    if (!fail) return route.fallback()
+    await route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'UNAVAILABLE', message: 'internal detail', requestId: 'req-e2e-secret' }),
+    })
+  })
+  await page.goto('/verify/NOPE-0000')
+  const alert = page.getByRole('alert').first()
+  await expect(alert).toContainText('服务暂时不可用')
+  await expect(alert).not.toContainText('req-e2e-secret')
+  await expect(alert).not.toContainText('internal detail')
+  const retry = alert.getByRole('button', { name: '重试' })
+  await expect(retry).toBeVisible()
+  await page.screenshot({ path: `${shots}/verify-503-zh.png`, fullPage: true })
+
+  await page.getByRole('button', { name: /English/ }).click()
+  await expect(page.getByRole('alert').first()).toContainText('The service is unavailable right now')
+  await expect(page.getByRole('alert').first().getByRole('button', { name: 'Retry' })).toBeVisible()
+  await page.screenshot({ path: `${shots}/verify-503-en.png`, fullPage: true })
+
+  // Retrying after the failure is over reaches the real answer (a 404 here), which has no retry.
+  fail = false
+  await page.getByRole('alert').first().getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('status').getByRole('heading')).toBeVisible()
+  await page.getByRole('button', { name: /中文/ }).click()
+})
+
+test.describe('axe', () => {
+  // axe is injected as an inline script, which the server's CSP (script-src 'self') rightly blocks.
+  test.use({ bypassCSP: true })
+  test('the public pages pass axe (no serious or critical violations), on a phone too', async ({ page }) => {
+    for (const viewport of [
+      { width: 1366, height: 860 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport)
+      for (const url of ['/12345', '/12345/track', '/verify/NOPE-0000', '/login']) {
+        await page.goto(url)
+        await expect(page.locator('h1, h2').first()).toBeVisible()
+        await page.waitForLoadState('networkidle')
+        expect(await axeViolations(page), `${url} at ${viewport.width}px`).toEqual([])
+      }
+    }
+    await page.goto('/12345')
+    await page.screenshot({ path: `${shots}/12345-phone.png`, fullPage: true })
+  })
+})
