@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { VariantPlanSchema } from './catalog.ts'
 import { DateSchema } from './common.ts'
-import { MobileSchema, UsccSchema } from './identifiers.ts'
+import { MobileSchema, UsccSchema } from './identifier-schemas.ts'
 import { WorkflowTreeSchema } from './workflow.ts'
 
 export const CASE_STATUSES = ['in_review', 'awaiting_issuance', 'issued', 'completed', 'refused', 'withdrawn'] as const

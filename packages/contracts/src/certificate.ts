@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DivisionCodeSchema } from './common.ts'
-import { UsccSchema } from './identifiers.ts'
+import { UsccSchema } from './identifier-schemas.ts'
 
 /**
  * E-certificates (电子证照). The four certificates of construction-project approval (四证, DOMAIN.md §3): each kind

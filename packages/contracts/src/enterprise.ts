@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { DateSchema, DivisionCodeSchema } from './common.ts'
-import { MobileSchema, UsccSchema } from './identifiers.ts'
+import { MobileSchema, UsccSchema } from './identifier-schemas.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod'
 import { DateSchema, DivisionCodeSchema, PageQuerySchema } from './common.ts'
-import { isCnMobile, UsccSchema } from './identifiers.ts'
+import { UsccSchema } from './identifier-schemas.ts'
+import { isCnPhone } from './identifiers.ts'
+
+// Kept here too for the callers that know them as hotline rules.
+export { CN_LANDLINE, isCnPhone } from './identifiers.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations
@@ -117,14 +121,6 @@ export type EventAction = (typeof EVENT_ACTIONS)[number]
 
 // ---------------------------------------------------------------------------------------------------------------
 // Field validators
-
-/** A mainland landline with area code: 0535-4232102, 05354232102, 010-12345678, optionally -ext. */
-export const CN_LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/
-
-/** True for an 11-digit mobile or a landline with area code. */
-export function isCnPhone(phone: string): boolean {
-  return isCnMobile(phone) || CN_LANDLINE.test(phone)
-}
 
 /** Caller phone: a mobile (13800138000) or a landline with area code (0535-4232102). */
 export const PhoneSchema = z

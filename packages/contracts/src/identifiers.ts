@@ -2,8 +2,6 @@
  * Chinese identifier checks shared by server and web: 统一社会信用代码 (GB 32100-2015), 公民身份号码 (GB 11643-1999)
  * and mainland mobile numbers. Pure functions; see docs DOMAIN.md §6 for the algorithms.
  */
-import { z } from 'zod'
-
 // ---------------------------------------------------------------------------------------------------------------
 // 统一社会信用代码 (USCC), GB 32100-2015
 
@@ -146,38 +144,10 @@ export function maskMobile(phone: string): string {
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Schemas (messages are English; the server maps them to Chinese)
+/** A mainland landline with area code: 0535-4232102, 05354232102, 010-12345678, optionally -ext. */
+export const CN_LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/
 
-/** A USCC: format first, then the check character, each with its own message. */
-export const UsccSchema = z
-  .string()
-  .refine((s) => USCC_FORMAT.test(s), {
-    error: 'Unified social credit code must be 18 upper-case characters (digits and letters except I, O, S, V, Z)',
-    abort: true,
-  })
-  .refine(isValidUscc, { error: 'Unified social credit code check character is wrong' })
-
-/** An 18-character resident ID number with a real, past birth date and a correct check character. */
-export const IdNumberSchema = z
-  .string()
-  .refine((s) => ID_NUMBER_FORMAT.test(s), {
-    error: 'ID number must be 17 digits followed by a digit or X',
-    abort: true,
-  })
-  .refine(
-    (s) => {
-      const r = validateIdNumber(s)
-      return r.ok || r.reason !== 'birthdate'
-    },
-    {
-      error: 'ID number birth date is impossible, in the future or before 1900',
-      abort: true,
-    },
-  )
-  .refine((s) => isValidIdNumber(s), { error: 'ID number check character is wrong' })
-
-/** An 11-digit mainland mobile number. */
-export const MobileSchema = z
-  .string()
-  .refine(isCnMobile, { error: 'Mobile number must be 11 digits starting with 13–19' })
+/** True for an 11-digit mobile or a landline with area code. */
+export function isCnPhone(phone: string): boolean {
+  return isCnMobile(phone) || CN_LANDLINE.test(phone)
+}

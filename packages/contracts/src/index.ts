@@ -1,5 +1,6 @@
 export * from './access.ts'
 export * from './enterprise.ts'
 export * from './hotline.ts'
+export * from './identifier-schemas.ts'
 export * from './identifiers.ts'
 export * from './policy.ts'

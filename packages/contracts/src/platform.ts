@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CAPABILITIES, ROLES } from './access.ts'
 import { DateSchema, DivisionCodeSchema } from './common.ts'
-import { MobileSchema, UsccSchema } from './identifiers.ts'
+import { MobileSchema, UsccSchema } from './identifier-schemas.ts'
 
 export const LoginSchema = z.object({
   username: z.string().trim().min(1).max(64),

@@ -216,3 +216,11 @@ describe('schemas', () => {
     expect(MobileSchema.safeParse(13812345678).success).toBe(false)
   })
 })
+
+describe('identifiers.ts', () => {
+  it('does not import zod, so the public pages can check phone numbers without loading it', async () => {
+    const fs = await import('node:fs')
+    const source = fs.readFileSync(new URL('../src/identifiers.ts', import.meta.url), 'utf8')
+    expect(source).not.toMatch(/^import\b/m)
+  })
+})

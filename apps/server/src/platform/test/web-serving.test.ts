@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import cookie from '@fastify/cookie'
+import { PUBLIC_PAGE_MODULES } from '@ruyu/contracts/public-pages'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../http/access.ts'
@@ -81,5 +82,60 @@ describe('serving the built web app', () => {
     const res = await app.inject({ url: '/api/nope' })
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) })
+  })
+})
+
+describe('preloading the public pages', () => {
+  const built = fs.mkdtempSync(path.join(os.tmpdir(), 'ruyu-web-manifest-'))
+  let app: FastifyInstance
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(built, '.vite'))
+    fs.writeFileSync(path.join(built, 'index.html'), '<head></head>console')
+    fs.writeFileSync(
+      path.join(built, 'public.html'),
+      '<head><script type="module" src="/assets/public-1.js"></script>\n<link rel="modulepreload" href="/assets/react-1.js">\n  </head>public',
+    )
+    fs.writeFileSync(
+      path.join(built, '.vite/manifest.json'),
+      JSON.stringify({
+        'public.html': { file: 'assets/public-1.js', imports: ['_react-1.js'] },
+        '_react-1.js': { file: 'assets/react-1.js' },
+        '_form-1.js': { file: 'assets/form-1.js', imports: ['_react-1.js'], css: ['assets/form-1.css'] },
+        'src/modules/hotline/pages/public-submit-page.tsx': {
+          file: 'assets/public-submit-page-1.js',
+          imports: ['_form-1.js', '_react-1.js'],
+        },
+      }),
+    )
+    app = Fastify()
+    await app.register(cookie)
+    await registerWeb(app, { root: built })
+  })
+  afterAll(async () => {
+    await app.close()
+    fs.rmSync(built, { recursive: true, force: true })
+  })
+
+  it("lists the page module's chunks as modulepreload links, and leaves other pages as built", async () => {
+    const res = await app.inject({ url: '/12345?x=1' })
+    expect(res.headers['content-type']).toMatch(/text\/html/)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.body).toContain('<link rel="modulepreload" crossorigin href="/assets/public-submit-page-1.js">')
+    expect(res.body).toContain('<link rel="modulepreload" crossorigin href="/assets/form-1.js">')
+    expect(res.body).toContain('<link rel="preload" as="style" crossorigin href="/assets/form-1.css">')
+    // Already in the HTML through the entry.
+    expect(res.body.split('href="/assets/react-1.js"')).toHaveLength(2)
+    expect(res.body.indexOf('modulepreload')).toBeLessThan(res.body.indexOf('</head>'))
+
+    const track = await app.inject({ url: '/12345/track' })
+    expect(track.body).toContain('public')
+    expect(track.body).not.toContain('public-submit-page')
+    expect((await app.inject({ url: '/directory/divisions' })).body).toContain('console')
+  })
+
+  it('names page modules that exist in the web app', () => {
+    const web = path.resolve(import.meta.dirname, '../../../../web')
+    for (const [page, file] of Object.entries(PUBLIC_PAGE_MODULES))
+      expect(fs.existsSync(path.join(web, file)), `${page}: ${file}`).toBe(true)
   })
 })
