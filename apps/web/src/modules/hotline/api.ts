@@ -31,7 +31,7 @@ import type {
   UpdateCategory,
   Urgency,
 } from '@ruyu/contracts/hotline'
-import { isCnPhone as isContractPhone } from '@ruyu/contracts/hotline'
+import { isCnPhone as isContractPhone } from '@ruyu/contracts/identifiers'
 import { http, type Page } from '../../shared/request'
 
 export type {
