@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
 import { PublicErrors } from '../shared/error-display'
 import { PageLoading } from '../shared/feedback'
+import { PublicDisplay } from '../shared/public-display'
 import RouteError from './pages/route-error'
 import type { AppRoute } from './routes'
 
@@ -44,7 +45,8 @@ export const publicRoutes: AppRoute[] = [
 
 /**
  * Route objects for the public pages, shared by the console router and the public bundle's router. Errors on them
- * are shown for citizens: a plain message, no request id, a retry only where retrying can help.
+ * are shown for citizens: a plain message, no request id, a retry only where retrying can help. Every one has the
+ * 适老化 display switches (长辈版, 大字, 高对比) on top.
  */
 export function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
   return routes.flatMap((route) => {
@@ -54,16 +56,20 @@ export function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
       {
         path: route.path,
         errorElement: (
-          <PublicErrors>
-            <RouteError />
-          </PublicErrors>
+          <PublicDisplay>
+            <PublicErrors>
+              <RouteError />
+            </PublicErrors>
+          </PublicDisplay>
         ),
         element: (
-          <PublicErrors>
-            <Suspense fallback={<PageLoading minHeight={400} />}>
-              <Page />
-            </Suspense>
-          </PublicErrors>
+          <PublicDisplay>
+            <PublicErrors>
+              <Suspense fallback={<PageLoading minHeight={400} />}>
+                <Page />
+              </Suspense>
+            </PublicErrors>
+          </PublicDisplay>
         ),
       },
     ]

@@ -52,6 +52,14 @@ const en: typeof common = {
     service_provider: 'Service provider staff',
     policy_officer: 'Department policy officer',
   },
+  display: {
+    label: 'Display settings',
+    elder: 'Senior mode',
+    largeText: 'Large text',
+    highContrast: 'High contrast',
+    on: '{{name}} on',
+    off: '{{name}} off',
+  },
   language: {
     switchTo: 'Switch to {{name}}',
     zhCN: '中文',

@@ -51,6 +51,14 @@ const common = {
     service_provider: '服务机构人员',
     policy_officer: '部门政策专员',
   },
+  display: {
+    label: '显示设置',
+    elder: '长辈版',
+    largeText: '大字',
+    highContrast: '高对比',
+    on: '已开启{{name}}',
+    off: '已关闭{{name}}',
+  },
   language: {
     switchTo: '切换到 {{name}}',
     zhCN: '中文',
