@@ -33,7 +33,7 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener)
 }
 
-/** The settings after flipping one of them (pure, for the tests of the preset rules). */
+/** The settings after flipping one of them: 长辈版 sets or clears all three; the others leave 长辈版 when turned off. */
 export function toggled(prefs: DisplayPrefs, key: DisplayPref): DisplayPrefs {
   const on = !prefs[key]
   if (key === 'elder') return on ? { elder: true, largeText: true, highContrast: true } : OFF
