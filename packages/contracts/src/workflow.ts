@@ -53,6 +53,11 @@ export const WorkflowHistorySchema = z.object({
 })
 export const WorkflowTreeSchema = z.object({
   rootId: z.string(),
+  /**
+   * What the process is about; `module` names the module owning its actions (a 12345 order, a service request),
+   * which are then taken on that module's page, never through the generic process page.
+   */
+  subject: z.object({ type: z.string(), id: z.string(), module: z.string().nullable() }).nullable(),
   nodes: z.array(WorkflowNodeSchema),
   history: z.array(WorkflowHistorySchema),
 })

@@ -221,13 +221,23 @@ export const departmentReviewSpec: WorkflowSpec = {
       assignee: { role: 'dept_reviewer', department: 'branch' },
       actions: [
         { key: 'approve', name: '审查同意', to: 'approved', actors: [{ role: 'dept_reviewer' }], requireComment: true },
-        { key: 'reject', name: '不予许可', to: 'rejected', actors: [{ role: 'dept_reviewer' }], requireComment: true },
+        {
+          key: 'reject',
+          name: '不予许可',
+          to: 'rejected',
+          actors: [{ role: 'dept_reviewer' }],
+          requireComment: true,
+          // 行政许可法 art. 38: a refusal states its legal basis.
+          input: { legalBasis: { type: 'string', max: 500 } },
+        },
         {
           key: 'request_supplement',
           name: '要求补正',
           to: 'supplement',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          // The codes of the materials to supplement (一次性告知).
+          input: { materials: { type: 'string[]', max: 100 } },
           effects: [
             {
               type: 'notify',

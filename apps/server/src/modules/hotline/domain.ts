@@ -12,7 +12,7 @@ import type {
   StatsRow,
   Urgency,
 } from '@ruyu/contracts/hotline'
-import type { Duration, WorkflowSpec } from '../workflow/index.ts'
+import type { ActionSpec, Duration, WorkflowSpec } from '../workflow/index.ts'
 
 export const SUBJECT = 'hotline_order'
 export const ORDER_DEFINITION = 'hotline.order'
@@ -70,8 +70,30 @@ export function ackLimit(settings: HotlineSettings, urgency: Urgency): Limit {
 
 const CENTRE = [{ role: 'hotline_operator' }, { role: 'admin' }]
 const UNIT = [{ role: 'handling_unit' }, { role: 'town_clerk' }]
-const unitAssignee = { role: 'handling_unit', department: { from: 'context.unitId' } } as const
+// The unit's handler, or the town's clerk for an order dispatched to a town; bound to the unit dispatched to (the
+// centre's 合并 on these steps is not).
+const unitAssignee = { roles: ['handling_unit', 'town_clerk'], department: { from: 'context.unitId' } }
 const centreAssignee = { role: 'hotline_operator' }
+// Data the hotline module sets on its transitions (the generic endpoint refuses this subject altogether).
+const unitId = { type: 'uuid', nullable: true, module: true } as const
+const extensionDays = { type: 'integer', min: 0, max: 60, module: true } as const
+
+const merge: ActionSpec = {
+  key: 'merge',
+  name: '合并重复工单',
+  to: 'merged',
+  actors: CENTRE,
+  requireComment: true,
+  input: { mergedIntoId: { type: 'uuid', module: true } },
+}
+const giveBack: ActionSpec = {
+  key: 'return',
+  name: '退单',
+  to: 'dispatching',
+  actors: UNIT,
+  requireComment: true,
+  input: { unitId },
+}
 
 /**
  * The work-order definition: intake → 待派单 → 待签收 → 办理中 (延期审核) → 待审核 → 待回访 → 已办结, with 直办, 合并,
@@ -88,9 +110,15 @@ export const orderSpec: WorkflowSpec = {
       assignee: centreAssignee,
       untimed: true,
       actions: [
-        { key: 'dispatch', name: '派单', to: 'pending_ack', actors: CENTRE },
-        { key: 'direct_answer', name: '直接答复', to: 'closed_direct', actors: CENTRE },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+        { key: 'dispatch', name: '派单', to: 'pending_ack', actors: CENTRE, input: { unitId } },
+        {
+          key: 'direct_answer',
+          name: '直接答复',
+          to: 'closed_direct',
+          actors: CENTRE,
+          input: { kbArticleId: { type: 'uuid', nullable: true } },
+        },
+        merge,
         { key: 'decline', name: '不予受理', to: 'declined', actors: CENTRE, requireComment: true },
       ],
     },
@@ -98,11 +126,7 @@ export const orderSpec: WorkflowSpec = {
       name: '待签收',
       assignee: unitAssignee,
       slaFrom: 'context.sla.acknowledge',
-      actions: [
-        { key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT },
-        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
-      ],
+      actions: [{ key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT }, giveBack, merge],
       overdueEffects: [{ type: 'signal', name: SIGNALS.ackOverdue }],
     },
     handling: {
@@ -110,9 +134,16 @@ export const orderSpec: WorkflowSpec = {
       assignee: unitAssignee,
       actions: [
         { key: 'reply', name: '办理反馈', to: 'reviewing', actors: UNIT, requireComment: true },
-        { key: 'request_extension', name: '申请延期', to: 'extension_review', actors: UNIT, requireComment: true },
-        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+        {
+          key: 'request_extension',
+          name: '申请延期',
+          to: 'extension_review',
+          actors: UNIT,
+          requireComment: true,
+          input: { extensionDays, pauseOnExtension: { type: 'boolean', module: true } },
+        },
+        giveBack,
+        merge,
       ],
       warnEffects: [{ type: 'signal', name: SIGNALS.yellow }],
       overdueEffects: [{ type: 'signal', name: SIGNALS.red }],
@@ -128,9 +159,17 @@ export const orderSpec: WorkflowSpec = {
           name: '批准延期',
           to: 'handling',
           actors: CENTRE,
+          input: { extensionDays },
           effects: [{ type: 'extend_deadline', amountFrom: 'context.extensionDays', unit: 'workday' }],
         },
-        { key: 'refuse_extension', name: '驳回延期', to: 'handling', actors: CENTRE, requireComment: true },
+        {
+          key: 'refuse_extension',
+          name: '驳回延期',
+          to: 'handling',
+          actors: CENTRE,
+          requireComment: true,
+          input: { extensionDays },
+        },
       ],
     },
     reviewing: {

@@ -406,7 +406,8 @@ export function createHotlineService(deps: HotlineDeps) {
     requestId?: string,
   ) {
     if (!o.workflowInstanceId) throw noWorkflow()
-    return workflow.actInTx(tx, w.engine, w.actor, o.workflowInstanceId, action, input, now, requestId)
+    const own = { ...input, origin: 'module' as const } // routing data the module checked itself
+    return workflow.actInTx(tx, w.engine, w.actor, o.workflowInstanceId, action, own, now, requestId)
   }
 
   /** Runs one use case on a visible, locked order in one transaction, then returns the detail. */

@@ -343,7 +343,10 @@ export function createPolicyService(deps: PolicyDeps) {
     }
   }
 
-  workflow.readableBy(QUESTION_SUBJECT, 'policy:manage')
+  // No reader capability: every department's policy staff hold policy:manage, and a question is read by the asker,
+  // the department it went to (its task) and audit readers only. Answering goes through the policy routes, which
+  // record the answer on the question.
+  workflow.ownedBy(QUESTION_SUBJECT, 'policy')
 
   // Timer signals of the Q&A workflow: yellow card at the warning, red card when overdue.
   for (const [flag, name] of [

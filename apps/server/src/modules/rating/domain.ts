@@ -44,6 +44,8 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'rectifying',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          // When the rater was called back.
+          input: { calledBackAt: { type: 'datetime' } },
         },
         {
           key: 'explain',

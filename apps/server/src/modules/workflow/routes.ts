@@ -61,7 +61,10 @@ export function workflowRoutes(service: WorkflowService) {
       },
       async (req) => {
         const root = await visibleRoot(req.principal!, req.params.id)
-        return service.tree(req.principal, root.id)
+        const tree = await service.tree(req.principal, root.id)
+        // The generic endpoint refuses a module-owned subject's actions, so none are offered here either.
+        if (tree.subject?.module) for (const n of tree.nodes) n.actions = []
+        return tree
       },
     )
     r.post(
@@ -75,7 +78,9 @@ export function workflowRoutes(service: WorkflowService) {
         // Owned subjects (hotline orders, service requests) have side effects and routing only their module may apply.
         const module = service.ownerOf(root.subjectType)
         if (module) throw moduleRouteRequired({ module })
-        await service.act(req.principal!, req.actor, req.params.id, req.params.action, req.body, req.id)
+        const { comment, attachments, data, expectedVersion } = req.body
+        const input = { comment, attachments, data, expectedVersion, origin: 'caller' as const }
+        await service.act(req.principal!, req.actor, req.params.id, req.params.action, input, req.id)
         return service.tree(req.principal, root.id)
       },
     )

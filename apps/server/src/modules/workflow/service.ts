@@ -8,6 +8,7 @@ import {
   type ActionSpec,
   actorMay,
   assigneeDepartment,
+  assigneeRoles,
   availableActions,
   type BranchData,
   computeDeadline,
@@ -35,10 +36,12 @@ import {
   definitionInvalid,
   definitionNotFound,
   guardFailed,
+  inputInvalid,
   instanceNotFound,
   notPermitted,
   signalUnhandled,
 } from './errors.ts'
+import { type InputOrigin, inputIssues } from './input.ts'
 import { type DefinitionRow, type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
 
 export const TIMER_QUEUE = 'workflow.timer'
@@ -58,6 +61,7 @@ export function engineActorOf(p: Principal): EngineActor {
     roles: p.roles,
     departmentIds: p.posts.map((x) => x.departmentId).filter((x): x is string => !!x),
     scopes: p.scopes,
+    posts: p.posts.map((x) => ({ role: x.role, departmentId: x.departmentId, scope: x.scopeDivisionCode })),
   }
 }
 
@@ -89,6 +93,11 @@ export interface ActInput {
   data?: Record<string, unknown>
   /** The instance version the caller saw; a different current version is a 409. */
   expectedVersion?: number
+  /**
+   * Who vouches for `data`: a caller (the default) may send only the keys the action declares and never routing
+   * keys; the module owning the subject (`'module'`) may also set the keys declared as module data.
+   */
+  origin?: InputOrigin
 }
 
 interface TimerJob {
@@ -156,10 +165,10 @@ export function createWorkflowService(
     if (effect.to === 'applicant') userIds = root.applicantId ? [root.applicantId] : []
     else
       for (const t of await repo.openTasks(tx, inst.id))
-        if (t.assigneeRole)
+        if (t.assigneeRoles.length)
           userIds.push(
             ...(await repo.userIdsFor(tx, {
-              role: t.assigneeRole,
+              roles: t.assigneeRoles,
               departmentId: t.assigneeDepartmentId,
               divisionCode: t.divisionCode,
             })),
@@ -297,7 +306,7 @@ export function createWorkflowService(
       rootId: inst.rootId,
       state: stateKey,
       name: s.name,
-      assigneeRole: s.assignee?.role ?? null,
+      assigneeRoles: assigneeRoles(s.assignee),
       assigneeDepartmentId: assigneeDepartment(s.assignee, inst),
       assigneeApplicant: !!s.assignee?.applicant,
       divisionCode: inst.divisionCode,
@@ -594,6 +603,11 @@ export function createWorkflowService(
     const action = inst.status === 'active' ? state.actions?.find((a) => a.key === actionKey) : undefined
     if (!action) throw await refusal(tx, spec, inst, actionKey)
     if (!actorMay(action, actor, view(inst), state.assignee)) throw notPermitted({ action: action.name })
+    const issues = inputIssues(spec, action, input.data, input.origin ?? 'caller')
+    if (issues.length) {
+      const keys = [...new Set(issues.map((i) => i.key))]
+      throw inputInvalid({ action: action.name, keys: keys.join('、') }, { keys, issues })
+    }
     if (!evaluateGuard(action.guard, { context: inst.context, branch: inst.branch ?? {}, input: input.data ?? {} }))
       throw guardFailed({ action: action.name })
     if (action.requireComment && !input.comment?.trim()) throw commentRequired({ action: action.name })
@@ -664,10 +678,13 @@ export function createWorkflowService(
     ownerOf(subjectType: string): string | undefined {
       return subjectOwners.get(subjectType)
     },
-    /** True when a task of the tree was ever assigned to one of the caller's departments, or to their role alone. */
+    /**
+     * True when a task of the tree was ever assigned to one of the caller's posts: its role, and its department when
+     * the task had one (a village agent of a town never reads the town's 12345 orders, nor a fire inspector the
+     * fire brigade's approval branches).
+     */
     async participates(p: Principal, rootId: string): Promise<boolean> {
-      const departments = p.posts.flatMap((x) => (x.departmentId ? [x.departmentId] : []))
-      return repo.hasTaskFor(db.pool, rootId, departments, p.roles)
+      return repo.hasTaskFor(db.pool, rootId, engineActorOf(p).posts ?? [])
     },
 
     onSignal(name: string, handler: SignalHandler) {
@@ -815,13 +832,17 @@ export function createWorkflowService(
           actions: await this.actionsFor(principal, i),
         })
       }
-      return { rootId, nodes, history }
+      const root = all.find((i) => i.id === rootId)
+      const subject = root
+        ? { type: root.subjectType, id: root.subjectId, module: subjectOwners.get(root.subjectType) ?? null }
+        : null
+      return { rootId, subject, nodes, history }
     },
 
     /** The caller's open tasks sorted by deadline, with yellow/red/paused SLA marks. */
     async worklist(principal: Principal, page: { limit: number; offset: number }) {
       const a = engineActorOf(principal)
-      const r = await repo.worklist(db.pool, a, page)
+      const r = await repo.worklist(db.pool, a.userId, a.posts ?? [], page)
       const now = new Date()
       return {
         total: r.total,

@@ -262,6 +262,21 @@ describe('policy Q&A', () => {
     )
   })
 
+  it('the process tree is read by the asker, the department and audit readers; answering it goes through policy', async () => {
+    const { workflowInstanceId } = (await gxj.get(`/api/policy/questions/${questionId}`)).json()
+    const url = `/api/workflow/instances/${workflowInstanceId}`
+    // 科技局's policy staff hold policy:manage too, but the question went to 工信局 (issue #9 §8).
+    expect((await kjj.get(url)).statusCode).toBe(404)
+    for (const c of [gxj, ent, admin]) expect((await c.get(url)).statusCode).toBe(200)
+    const tree = (await gxj.get(url)).json()
+    expect(tree.subject).toMatchObject({ type: 'policy_question', id: questionId, module: 'policy' })
+    expect(tree.nodes[0].actions).toEqual([]) // answered on the policy page, which records the answer
+    const generic = await gxj.post(`${url}/actions/answer`, { comment: '绕过政策模块答复' })
+    expect(generic.statusCode).toBe(403)
+    expect(generic.json().code).toBe('WORKFLOW_MODULE_ROUTE_REQUIRED')
+    expect((await gxj.get(`/api/policy/questions/${questionId}`)).json().status).toBe('open')
+  })
+
   it('the department answers, the enterprise rates, the answer becomes a public FAQ', async () => {
     expect((await gxj.post(`/api/policy/questions/${questionId}/faq`, {})).statusCode).toBe(422)
     const answered = await gxj.post(`/api/policy/questions/${questionId}/answer`, {

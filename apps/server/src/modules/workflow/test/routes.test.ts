@@ -101,4 +101,30 @@ describe('workflow over HTTP', () => {
       list.items.some((i: { rootId: string; taskName: string }) => i.rootId === rootId && i.taskName === '统一出件'),
     ).toBe(true)
   })
+
+  it('participation is by role and department together: the fire inspector never reads the brigade’s branches', async () => {
+    const xfd = (await t.platform.db.query(`select id from core_org_unit where code = 'MP-XFD'`)).rows[0]!.id
+    const root = await t.platform.db.tx((tx) =>
+      t.services.workflow.start(
+        tx,
+        {
+          definitionKey: themeSpec('all').key,
+          subjectType: 'test_case',
+          subjectId: 'c-fire',
+          title: '牟平区某商场消防审查',
+          divisionCode: '370612001',
+          applicantId: null,
+          context: { branches: [{ key: 'xfd', name: '消防大队', departmentId: xfd }] },
+        },
+        SYSTEM_ACTOR,
+      ),
+    )
+    const reviewer = await t.login('xfd') // the brigade's reviewer holds the branch task
+    expect((await reviewer.get(`/api/workflow/instances/${root.id}`)).statusCode).toBe(200)
+    const inspector = await t.login('inspector') // a post of the same brigade, with another role
+    const r = await inspector.get(`/api/workflow/instances/${root.id}`)
+    expect(r.statusCode).toBe(404)
+    expect(r.json().code).toBe('WORKFLOW_INSTANCE_NOT_FOUND')
+    expect((await inspector.get('/api/workflow/tasks')).json().total).toBe(0)
+  })
 })

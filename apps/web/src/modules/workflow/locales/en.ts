@@ -113,6 +113,16 @@ const en: typeof workflow = {
     approval_case: 'Theme approval',
     rating: 'Bad-rating rectification',
   },
+  owned: {
+    notice: 'This matter belongs to {{module}}: act on it from its own page, which keeps its records in step.',
+    open: 'Open in {{module}}',
+    modules: {
+      hotline: '12345 work orders',
+      enterprise: 'enterprise service requests',
+      policy: 'policy questions',
+      other: 'its module',
+    },
+  },
   instance: {
     title: 'Process',
     current: 'Current step',

@@ -112,6 +112,11 @@ const workflow = {
     approval_case: '主题审批',
     rating: '差评整改',
   },
+  owned: {
+    notice: '此事项由“{{module}}”办理，办理操作请在其业务页面进行，以便同步更新相关记录。',
+    open: '前往{{module}}办理',
+    modules: { hotline: '12345热线工单', enterprise: '政企云服务申请', policy: '政策咨询', other: '业务模块' },
+  },
   instance: {
     title: '办理流程',
     current: '当前环节',

@@ -11,21 +11,18 @@ import type { SlaStatus, WorklistItem } from '../api'
 import { SlaTag } from '../components/sla-tag'
 import { formatDateTime } from '../format'
 import { useTasks } from '../hooks'
+import { subjectLink } from '../links'
 
 const FILTERS = ['q', 'sla', 'type'] as const
 const SLAS: SlaStatus[] = ['overdue', 'warning', 'on_track', 'paused']
 const TYPE_COLORS: Record<string, string> = { approval_case: 'blue', rating: 'magenta' }
 
-/**
- * Where a task is worked on: subjects whose module owns their actions (theme cases, 12345 orders, service
- * requests) open the module's page, whose buttons carry its side effects; anything else the generic process page.
- */
+/** Where a task is worked on: its module's page for a module-owned subject, else the generic process page. */
 export function taskLink(task: Pick<WorklistItem, 'subjectType' | 'subjectId' | 'rootId'>): string {
-  const id = encodeURIComponent(task.subjectId)
-  if (task.subjectType === 'approval_case') return `/approval/cases/${id}`
-  if (task.subjectType === 'hotline_order') return `/hotline/orders/${id}`
-  if (task.subjectType === 'enterprise_service_request') return '/enterprise/provider'
-  return `/workflow/instances/${encodeURIComponent(task.rootId)}`
+  return (
+    subjectLink({ type: task.subjectType, id: task.subjectId }) ??
+    `/workflow/instances/${encodeURIComponent(task.rootId)}`
+  )
 }
 
 function byDeadline(a: WorklistItem, b: WorklistItem): number {
