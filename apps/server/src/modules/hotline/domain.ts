@@ -3,13 +3,11 @@
  * masking of confidential callers, Chinese search tokens and the statistics formulas. No I/O.
  */
 import type {
-  FollowupResult,
   HotlineSettings,
   OrderAction,
   OrderStatus,
   PublicStatus,
   RequestType,
-  StatsRow,
   Urgency,
 } from '@ruyu/contracts/hotline'
 import type { ActionSpec, Duration, WorkflowSpec } from '../workflow/index.ts'
@@ -42,7 +40,17 @@ export const DEFAULT_SETTINGS: HotlineSettings = {
     pauseWhileExtensionPending: true,
   },
   duplicates: { windowDays: 7, radiusMetres: 200 },
-  stats: { basicallySatisfiedWeight: 0.8, validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'] },
+  // Statistics conventions of DOMAIN.md §1.5 (docs/hotline.md "Statistics"): 办结 over orders due, 按期 by the
+  // first accepted reply, 不予受理 outside the 办结 rates, 响应 = caller contacted in time, every follow-up call.
+  stats: {
+    basicallySatisfiedWeight: 0.8,
+    validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'],
+    closeBasis: 'due',
+    onTimeBy: 'first_reply',
+    declined: 'excluded',
+    responseBy: 'contact',
+    followupCount: 'every_call',
+  },
 }
 
 /** Stored settings over the defaults, section by section (a partial override keeps the other defaults). */
@@ -274,57 +282,5 @@ export { searchQuery, searchTokens } from '../../platform/text-search.ts'
 // ---------------------------------------------------------------------------------------------------------------
 // Statistics
 
-export interface StatsCounts {
-  key: string
-  name: string
-  total: number
-  dispatched: number
-  closed: number
-  closedByUnit: number
-  closedOnTime: number
-  respondedOnTime: number
-  followedUp: number
-  validFollowups: number
-  satisfied: number
-  basicallySatisfied: number
-  unsatisfied: number
-  unreachable: number
-  solved: number
-}
-
-const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10000) / 10000 : null)
-
-/** The six rates from counts and the formula settings (weights and valid follow-up results). */
-export function rates(c: StatsCounts, s: HotlineSettings['stats']): StatsRow {
-  const valid = new Set<FollowupResult>(s.validResults)
-  const satisfiedPoints =
-    (valid.has('satisfied') ? c.satisfied : 0) +
-    (valid.has('basically_satisfied') ? s.basicallySatisfiedWeight * c.basicallySatisfied : 0)
-  return {
-    ...c,
-    closeRate: ratio(c.closed, c.total),
-    onTimeRate: ratio(c.closedOnTime, c.total),
-    responseRate: ratio(c.respondedOnTime, c.dispatched),
-    followupRate: ratio(c.followedUp, c.closedByUnit),
-    solveRate: ratio(c.solved, c.validFollowups),
-    satisfactionRate: ratio(satisfiedPoints, c.validFollowups),
-  }
-}
-
-export function formulas(s: HotlineSettings['stats']): Record<string, string> {
-  const names: Record<FollowupResult, string> = {
-    satisfied: '满意',
-    basically_satisfied: '基本满意',
-    unsatisfied: '不满意',
-    unreachable: '联系不上',
-  }
-  const valid = s.validResults.map((r) => names[r]).join('、')
-  return {
-    closeRate: '办结率 = 已办结工单数 ÷ 受理工单数（统计期内受理，合并的重复工单不计）',
-    onTimeRate: '按期办结率 = 在办理时限内答复并办结的工单数 ÷ 受理工单数',
-    responseRate: '响应率 = 在签收时限内签收的工单数 ÷ 派单工单数',
-    followupRate: '回访率 = 已回访工单数 ÷ 承办单位办结的工单数',
-    solveRate: `解决率 = 回访判定已解决的工单数 ÷ 有效回访数（有效回访：${valid}）`,
-    satisfactionRate: `满意率 = (满意 + ${s.basicallySatisfiedWeight} × 基本满意) ÷ 有效回访数（有效回访：${valid}）`,
-  }
-}
+// The counts and rates live in stats.ts.
+export { formulas, rates, type StatsCounts } from './stats.ts'

@@ -51,7 +51,6 @@ import {
   ackLimit,
   actionsFor,
   DEFAULT_SETTINGS,
-  formulas,
   handleLimit,
   isClosed,
   maskName,
@@ -60,10 +59,8 @@ import {
   mergeSettings,
   ORDER_DEFINITION,
   orderSpec,
-  rates,
   SETTINGS_KEY,
   SIGNALS,
-  type StatsCounts,
   SUBJECT,
   searchQuery,
   searchTokens,
@@ -97,6 +94,7 @@ import {
   hotlineRepo as repo,
   type Visibility,
 } from './repo.ts'
+import { statsResult } from './stats.ts'
 
 export interface HotlineDeps {
   platform: Pick<Platform, 'db' | 'files' | 'events' | 'notifications' | 'calendar' | 'settings' | 'config' | 'caches'>
@@ -1701,46 +1699,12 @@ export function createHotlineService(deps: HotlineDeps) {
     saveArticle,
 
     // --- statistics -----------------------------------------------------------------------------------
-    /** 办结率, 按期办结率, 响应率, 回访率, 解决率, 满意率 from the records of a period, grouped; formulas from settings. */
+    /** The eight rates of a period, grouped, under the conventions of the stats settings (stats.ts). */
     async stats(p: Principal, q: StatsQuery): Promise<StatsResult> {
       const s = (await settings()).stats
       if (q.from > q.to) throw fail([{ path: ['to'], message: '结束日期不能早于开始日期' }])
-      const rows = await repo.stats(db.pool, {
-        groupBy: q.groupBy,
-        from: q.from,
-        to: q.to,
-        scopes: p.scopes,
-        valid: s.validResults,
-      })
-      const sum: StatsCounts = {
-        key: 'all',
-        name: '合计',
-        total: 0,
-        dispatched: 0,
-        closed: 0,
-        closedByUnit: 0,
-        closedOnTime: 0,
-        respondedOnTime: 0,
-        followedUp: 0,
-        validFollowups: 0,
-        satisfied: 0,
-        basicallySatisfied: 0,
-        unsatisfied: 0,
-        unreachable: 0,
-        solved: 0,
-      }
-      for (const r of rows)
-        for (const k of Object.keys(sum) as (keyof StatsCounts)[])
-          if (typeof sum[k] === 'number') (sum[k] as number) += r[k] as number
-      return {
-        groupBy: q.groupBy,
-        from: q.from,
-        to: q.to,
-        formulas: formulas(s),
-        settings: s,
-        overall: rates(sum, s),
-        rows: rows.map((r) => rates(r, s)),
-      }
+      const f = { groupBy: q.groupBy, from: q.from, to: q.to, scopes: p.scopes, valid: s.validResults }
+      return statsResult(q, s, await repo.stats(db.pool, f))
     },
 
     // --- seed -----------------------------------------------------------------------------------------

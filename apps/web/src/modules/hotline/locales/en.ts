@@ -453,8 +453,9 @@ const en: typeof hotline = {
     description:
       'The three rates (response, solve, satisfaction) and closing figures of 12345 orders by unit, town, category or month.',
     export: 'Export to Excel',
-    period: 'Received between',
-    periodHelp: 'By the date received, both ends included',
+    period: 'Period',
+    periodHelp:
+      'Both ends included. Received, response, follow-up and results count orders received in the period; the closing measures follow the closing basis below.',
     groups: {
       unit: 'By unit',
       town: 'By town',
@@ -470,6 +471,7 @@ const en: typeof hotline = {
     counts: {
       total: 'Received',
       dispatched: 'Dispatched',
+      cohort: 'To close',
       closed: 'Closed',
       closedOnTime: 'Closed on time',
       satisfied: 'Satisfied',
@@ -482,24 +484,69 @@ const en: typeof hotline = {
       satisfactionRate: 'Satisfaction rate',
       closeRate: 'Close rate',
       onTimeRate: 'On-time rate',
+      onTimeReplyRate: 'On-time reply rate',
       followupRate: 'Follow-up rate',
+      validFollowupRate: 'Valid follow-up rate',
     },
     definitions: {
-      responseRate: 'Acknowledged within the limit ÷ dispatched',
-      solveRate: 'Solved at the follow-up call ÷ valid follow-up calls',
-      satisfactionRate: '(satisfied + weight × mostly satisfied) ÷ valid follow-up calls (unreachable excluded)',
-      closeRate: 'Closed ÷ received',
-      onTimeRate: 'Closed on time ÷ received',
-      followupRate: 'Followed up ÷ closed (direct answers excluded)',
+      responseRate: 'Responded in time ÷ dispatched (what counts as a response: see the conventions)',
+      solveRate: 'Solved at the follow-up call ÷ valid follow-ups',
+      satisfactionRate: '(satisfied + weight × mostly satisfied) ÷ valid follow-ups',
+      closeRate: 'Closed ÷ orders to close (set by the closing basis)',
+      onTimeRate: 'Closed on time ÷ orders to close (what counts as on time: see the conventions)',
+      onTimeReplyRate: 'Replied on time ÷ orders to close (closed or not)',
+      followupRate:
+        'Followed up ÷ due a follow-up (reply accepted by the centre, reopened orders included); never above 100 %',
+      validFollowupRate: 'Valid follow-ups ÷ follow-ups (unreachable callers are not valid)',
     },
+    conventions: {
+      title: 'Conventions',
+      edit: 'Change conventions',
+      editTitle: 'Change the statistics conventions',
+      save: 'Save',
+      saved: 'Conventions updated',
+      default: 'Default',
+      closeBasis: {
+        label: 'Closing basis (close, on-time and on-time reply rates)',
+        due: 'Due: orders whose first deadline falls in the period',
+        received: 'Received: orders received in the period',
+      },
+      onTimeBy: {
+        label: 'On time judged by',
+        first_reply: 'First reply: the first accepted reply against the deadline then; a redo does not change it',
+        last_reply: 'Last reply: the latest reply against the deadline after a redo',
+      },
+      declined: {
+        label: 'Declined orders',
+        excluded: 'Left out of the closing measures',
+        closed: 'Counted as closed, never on time',
+        closed_on_time: 'Counted as closed on time',
+      },
+      responseBy: {
+        label: 'Response',
+        contact:
+          'Caller contacted or reply made within the handling limit (contact time recorded with the reply, else the reply time)',
+        acknowledge: 'Acknowledged within the acknowledgement limit',
+      },
+      followupCount: {
+        label: 'Follow-up results',
+        every_call: 'Every call counts (an “unsatisfied” before a redo stays)',
+        latest: 'Only the latest result of each order',
+      },
+      satisfaction: 'Satisfaction weight and valid results',
+      satisfactionValue: '“Mostly satisfied” counts as {{weight}}; valid follow-ups: {{valid}}',
+      rounding: 'Rounding',
+      roundingValue:
+        'Rate = numerator ÷ denominator, rounded half up to 4 decimals (2 decimals in per cent); none when the denominator is 0. The Excel export lists the numerator and denominator of every rate.',
+    },
+    listSep: ', ',
     definition: 'Definition',
     noRate: '—',
     overall: 'Total',
     chartTitle: '{{group}}: received, closed and the three rates',
     tableTitle: 'Details',
     empty: 'No orders received in this period.',
-    weightNote:
-      '“Mostly satisfied” counts as {{weight}} in the satisfaction rate; unreachable callers are left out of the denominator. Hover over a measure for its definition.',
+    fractionNote: 'Hover over a measure for its definition, and over a rate for its numerator and denominator.',
   },
   timeline: {
     empty: 'Nothing has happened yet.',
