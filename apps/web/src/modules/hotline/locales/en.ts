@@ -540,7 +540,7 @@ const en: typeof hotline = {
     addressPlaceholder: 'e.g. Building 12, Beiguan Community, Wenhua Street',
     addressRequired: 'Enter where the problem is',
     townRequired: 'Choose the town where the problem is',
-    descriptionRequired: 'Describe the problem and what you ask for',
+    descriptionRequired: 'Describe your problem',
     phone: 'Phone',
     confidential: 'Keep my personal details confidential',
     confidentialHelp: 'Handling units will not see your name and phone',
