@@ -207,6 +207,13 @@ export function createHotlineService(deps: HotlineDeps) {
       const o = await repo.lockOrder(tx, root.subjectId)
       if (!o || isClosed(o.status)) return
       if (!(flag === 'warning' && o.slaFlag === 'overdue')) await repo.updateOrder(tx, o.id, { slaFlag: flag })
+      // One card per deadline: a re-dispatch or 签收 re-arms timers for a deadline that may have had its card.
+      const field = action.startsWith('ack_') ? 'ackDueAt' : 'dueAt'
+      const deadline = iso(field === 'ackDueAt' ? o.ackDueAt : o.dueAt)
+      const had = (await repo.events(tx, o.id)).some(
+        (e) => e.action === action && (e.data as Record<string, unknown> | null)?.[field] === deadline,
+      )
+      if (had) return
       await repo.insertEvent(tx, {
         orderId: o.id,
         actorId: null,

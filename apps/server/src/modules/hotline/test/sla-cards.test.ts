@@ -108,6 +108,26 @@ describe('yellow and red cards while an order waits for 签收', () => {
     expect(d.respondedOnTime).toBe(true)
   })
 
+  it('one yellow card per deadline: the handling task re-arming the warning after 签收 gives no second one', async () => {
+    const { order } = await takeIn(operator, intakeBody(category))
+    await act(operator, order.id, 'dispatch', { unitId: street })
+    const task = await pendingAckTask(order.id)
+    const warn = (await jobsOf(task.id)).find((j) => j.clock === 'instance')!
+    await t.services.workflow.handleTimer(warn)
+    expect((await act(wenhua, order.id, 'acknowledge')).statusCode).toBe(200)
+    const handling = (
+      await t.platform.db.query(
+        `select k.id, k.warn_at from workflow_task k join hotline_order o on o.workflow_instance_id = k.instance_id
+         where o.id = $1 and k.state = 'handling' and k.status = 'open'`,
+        [order.id],
+      )
+    ).rows[0]!
+    expect(handling.warn_at.toISOString()).toBe(warn.at)
+    await t.services.workflow.handleTimer({ taskId: handling.id, kind: 'warn', at: warn.at })
+    const d = await detail(order.id)
+    expect(actions(d).filter((a: string) => a === 'yellow_card')).toHaveLength(1)
+  })
+
   it('an instance-clock timer delivered twice (worker killed after commit) has its effects once', async () => {
     const { order } = await takeIn(operator, intakeBody(category))
     await act(operator, order.id, 'dispatch', { unitId: street })
