@@ -257,7 +257,7 @@ test('a citizen submits a request on a phone and tracks it', async ({ browser, b
   await phone.locator('.ant-cascader-menu-item', { hasText: /^宁海街道$/ }).click()
   await phone.locator('.ant-cascader-menu-item').nth(13).waitFor()
   await phone.keyboard.press('Escape')
-  await form.getByLabel('详细地址').fill('正阳路与北关大街路口东北角')
+  await form.getByLabel('问题发生的地点').fill('正阳路与北关大街路口东北角')
   await form.getByLabel('您的姓名').fill('赵先生')
   await form.getByLabel('联系电话').fill('13705350099')
   await noOverflow()

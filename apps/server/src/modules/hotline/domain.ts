@@ -10,7 +10,7 @@ import type {
   RequestType,
   Urgency,
 } from '@ruyu/contracts/hotline'
-import type { ActionSpec, Duration, WorkflowSpec } from '../workflow/index.ts'
+import { type ActionSpec, type Duration, endOfCstDay, type WorkflowSpec } from '../workflow/index.ts'
 
 export const SUBJECT = 'hotline_order'
 export const ORDER_DEFINITION = 'hotline.order'
@@ -20,6 +20,7 @@ export const SETTINGS_KEY = 'hotline.settings'
 export const SIGNALS = {
   yellow: 'hotline.yellow_card',
   red: 'hotline.red_card',
+  ackWarning: 'hotline.ack_warning',
   ackOverdue: 'hotline.ack_overdue',
 } as const
 
@@ -33,7 +34,7 @@ export const DEFAULT_SETTINGS: HotlineSettings = {
     handleByType: {},
     acknowledge: {
       normal: { amount: 1, unit: 'workday' },
-      urgent: { amount: 2, unit: 'hour' },
+      urgent: { amount: 2, unit: 'hour', warnBefore: 1 },
     },
     returnWorkdays: 2,
     extensionMaxWorkdays: 10,
@@ -74,6 +75,52 @@ export function handleLimit(settings: HotlineSettings, type: RequestType, urgenc
 
 export function ackLimit(settings: HotlineSettings, urgency: Urgency): Limit {
   return settings.timeLimits.acknowledge[urgency]
+}
+
+/** The handling card at `now` (after 签收): red past the deadline, yellow past the warning, else green. */
+export function handlingFlag(
+  now: Date,
+  dueAt: Date | null,
+  limit: Limit,
+  cal: { addWorkdays(from: string, n: number): { date: string } },
+): 'on_track' | 'warning' | 'overdue' {
+  if (!dueAt) return 'on_track'
+  if (now > dueAt) return 'overdue'
+  if (!limit.warnBefore || limit.warnBefore >= limit.amount) return 'on_track'
+  const warnAt =
+    limit.unit === 'hour'
+      ? new Date(dueAt.getTime() - limit.warnBefore * 3_600_000)
+      : endOfCstDay(cal.addWorkdays(cstMinute(dueAt).slice(0, 10), -limit.warnBefore).date)
+  return now > warnAt ? 'warning' : 'on_track'
+}
+
+/** 2026-12-03 17:30 in China Standard Time. */
+export const cstMinute = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** Timeline text of deadlines moved by a newly imported holiday schedule, old → new. */
+export function recomputeReason(
+  year: number,
+  was: { dueAt: Date | null; ackDueAt: Date | null },
+  now: { dueAt: Date | null; ackDueAt: Date | null },
+): string {
+  const at = (d: Date | null) => (d ? cstMinute(d) : '—')
+  const parts: string[] = []
+  if (was.dueAt?.getTime() !== now.dueAt?.getTime()) parts.push(`办理期限 ${at(was.dueAt)} → ${at(now.dueAt)}`)
+  if (was.ackDueAt?.getTime() !== now.ackDueAt?.getTime())
+    parts.push(`签收时限 ${at(was.ackDueAt)} → ${at(now.ackDueAt)}`)
+  return `按新导入的${year}年节假日安排重算：${parts.join('；')}`
+}
+
+/** Timeline text of a yellow or red card, naming the limit (签收 or handling) and its deadline. */
+export function timerReason(
+  action: 'yellow_card' | 'red_card' | 'ack_warning' | 'ack_overdue',
+  o: { dueAt: Date | null; ackDueAt: Date | null },
+): string {
+  const at = (d: Date | null) => (d ? cstMinute(d) : '')
+  if (action === 'yellow_card') return `黄牌预警：办理期限 ${at(o.dueAt)} 将至`
+  if (action === 'red_card') return `红牌：已超过办理期限 ${at(o.dueAt)}`
+  if (action === 'ack_warning') return `黄牌预警：签收时限 ${at(o.ackDueAt)} 将至，请及时签收`
+  return `红牌：超过签收时限 ${at(o.ackDueAt)} 未签收`
 }
 
 const CENTRE = [{ role: 'hotline_operator' }, { role: 'admin' }]
@@ -135,7 +182,13 @@ export const orderSpec: WorkflowSpec = {
       assignee: unitAssignee,
       slaFrom: 'context.sla.acknowledge',
       actions: [{ key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT }, giveBack, merge],
+      // Yellow and red cards on the 签收 limit, and on the handling limit, which runs from receipt meanwhile.
+      warnEffects: [{ type: 'signal', name: SIGNALS.ackWarning }],
       overdueEffects: [{ type: 'signal', name: SIGNALS.ackOverdue }],
+      instanceDeadline: {
+        warnEffects: [{ type: 'signal', name: SIGNALS.yellow }],
+        overdueEffects: [{ type: 'signal', name: SIGNALS.red }],
+      },
     },
     handling: {
       name: '办理中',
@@ -207,6 +260,30 @@ export const orderSpec: WorkflowSpec = {
 
 export const CLOSED: readonly OrderStatus[] = ['closed', 'closed_direct', 'merged', 'declined']
 export const isClosed = (s: OrderStatus) => CLOSED.includes(s)
+
+/**
+ * The stored order numbers a citizen may mean by what they typed: 牟热〔2026〕004078 also as 牟热[2026]004078,
+ * 牟热(2026)004078, with full-width brackets or digits, with spaces, without the prefix, or just 2026004078. The
+ * year and the sequence are read from the digits and re-formatted by the series pattern; the typed text itself is
+ * tried too (numbers in another form).
+ */
+export function trackingNumberCandidates(input: string, pattern = DOC_SERIES.pattern): string[] {
+  const typed = input.trim()
+  const compact = typed.normalize('NFKC').replace(/\s+/g, '')
+  const out = new Set([typed, compact])
+  const m = /^\D*?[[(〔【〖<]?(\d{4})([\])〕】〗>]?)(\d+)$/u.exec(compact)
+  const width = Number(/\{seq(?::(\d+))?\}/.exec(pattern)?.[1] ?? 1)
+  // Without a bracket after the year, only the full-width sequence tells year and sequence apart.
+  if (m && (m[2] || m[3]!.length >= width)) {
+    const [, year, , seq] = m as unknown as [string, string, string, string]
+    out.add(
+      pattern.replace(/\{(yyyy|seq)(?::\d+)?\}/g, (_, token: string) =>
+        token === 'yyyy' ? year : seq.replace(/^0+(?=\d)/, '').padStart(width, '0'),
+      ),
+    )
+  }
+  return [...out]
+}
 
 /** What the public sees of an internal state. */
 export function publicStatusOf(status: OrderStatus): PublicStatus {

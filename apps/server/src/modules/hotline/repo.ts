@@ -599,16 +599,18 @@ export const hotlineRepo = {
   },
   async orderForTracking(
     q: Queryable,
-    by: { trackingHash: string } | { number: string; phoneLast4: string },
+    by: { trackingHash: string } | { numbers: string[]; phoneLast4: string },
   ): Promise<OrderRow | null> {
     const { rows } =
       'trackingHash' in by
         ? await q.query(`${ORDER_SELECT} where o.tracking_hash = $1`, [by.trackingHash])
         : await q.query(
-            `${ORDER_SELECT} where o.number = $1 and right(regexp_replace(o.caller_phone, '\\D', '', 'g'), 4) = $2`,
-            [by.number, by.phoneLast4],
+            `${ORDER_SELECT} where o.number = any($1::text[])
+             and right(regexp_replace(o.caller_phone, '\\D', '', 'g'), 4) = $2 limit 2`,
+            [by.numbers, by.phoneLast4],
           )
-    return rows[0] ? toOrder(rows[0]) : null
+    // Two orders answering one typed number is ambiguous: the caller must type it in full.
+    return rows.length === 1 ? toOrder(rows[0]) : null
   },
   async listOrders(
     q: Queryable,

@@ -90,6 +90,11 @@ export interface StateSpec {
   /** Effects run by the durable timers of this state's task: at the warning (yellow card) and at the deadline. */
   warnEffects?: Effect[]
   overdueEffects?: Effect[]
+  /**
+   * A state with its own limit whose task also runs against the instance's deadline (待签收 counts toward the
+   * handling limit): the instance's warning and deadline fire these effects while the task is open.
+   */
+  instanceDeadline?: { warnEffects?: Effect[]; overdueEffects?: Effect[] }
   effects?: Effect[]
 }
 

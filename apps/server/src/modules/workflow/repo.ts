@@ -334,6 +334,19 @@ export const workflowRepo = {
     const { rows } = await q.query('select * from workflow_task where root_id = $1 order by created_at, id', [rootId])
     return rows.map(toTask)
   },
+  /** Active instances whose own or an open task's clock runs across the CST dates [from, to], in id order. */
+  async instancesWithDeadlineIn(q: Queryable, from: string, to: string): Promise<string[]> {
+    const { rows } = await q.query(
+      `select distinct i.id from workflow_instance i
+       left join workflow_task k on k.instance_id = i.id and k.status = 'open' and k.due_at is not null
+       where i.status = 'active'
+         and ((i.due_at >= ($1 || 'T00:00:00+08:00')::timestamptz and i.started_at < ($2 || 'T24:00:00+08:00')::timestamptz)
+           or (k.due_at >= ($1 || 'T00:00:00+08:00')::timestamptz and k.created_at < ($2 || 'T24:00:00+08:00')::timestamptz))
+       order by i.id`,
+      [from, to],
+    )
+    return rows.map((r) => r.id)
+  },
   async findTask(q: Queryable, id: string): Promise<TaskRow | null> {
     const { rows } = await q.query('select * from workflow_task where id = $1', [id])
     return rows[0] ? toTask(rows[0]) : null

@@ -29,6 +29,7 @@ const en: typeof workflow = {
   },
   actionNames: {
     accept: 'Accept',
+    recompute_deadline: 'Deadline recomputed on the new holiday schedule',
     approve: 'Approve',
     reject: 'Refuse',
     request_supplement: 'Request correction',

@@ -28,6 +28,7 @@ const workflow = {
   },
   actionNames: {
     accept: '受理',
+    recompute_deadline: '按新节假日安排重算期限',
     approve: '审查同意',
     reject: '不予许可',
     request_supplement: '要求补正',
