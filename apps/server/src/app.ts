@@ -49,6 +49,7 @@ import {
   type WorkflowService,
   workflowRoutes,
 } from './modules/workflow/index.ts'
+import { lockLimitsOf } from './platform/auth/account-admin.ts'
 import { type Principal, principalActor } from './platform/auth/service.ts'
 import { rateLimited, routeNotFound } from './platform/errors.ts'
 import { readerFromGet } from './platform/files.ts'
@@ -77,7 +78,7 @@ export interface Services {
 export function createServices(platform: Platform): Services {
   const workflow = createWorkflowService(platform)
   registerWorkflowWorkers(platform, workflow)
-  const directory = createDirectoryService(platform.db, platform.caches)
+  const directory = createDirectoryService(platform.db, platform.caches, lockLimitsOf(platform.config))
   const catalog = createCatalogService(platform.db, platform.caches)
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
