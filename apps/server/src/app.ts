@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import {
@@ -57,6 +57,7 @@ import { registerAccess } from './platform/http/access.ts'
 import { type ErrorLimits, frameworkErrorHandler, langOf, registerErrorHandler } from './platform/http/error-handler.ts'
 import { registerInputGuard } from './platform/http/input-guard.ts'
 import { platformRoutes } from './platform/http/platform-routes.ts'
+import { registerRequestLog } from './platform/logger.ts'
 import './platform/http/types.ts'
 import type { Platform } from './platform/platform.ts'
 
@@ -142,7 +143,15 @@ export async function buildApp(
     },
   }
   const app: FastifyInstance =
-    opts.logger === false ? Fastify({ ...common, logger: false }) : Fastify({ ...common, loggerInstance: platform.log })
+    opts.logger === false
+      ? Fastify({ ...common, logger: false })
+      : Fastify({
+          ...common,
+          loggerInstance: platform.log,
+          // The readable format logs each request as one short line instead (registerRequestLog).
+          logController: new LogController({ disableRequestLogging: platform.config.logFormat === 'pretty' }),
+        })
+  if (opts.logger !== false && platform.config.logFormat === 'pretty') registerRequestLog(app, 'pretty')
   app.decorate('platform', platform)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
