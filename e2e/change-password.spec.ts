@@ -37,6 +37,7 @@ test('a staff member changes the password from the user menu; a reset password m
   page,
   baseURL,
 }) => {
+  test.setTimeout(300_000) // eight logins (argon2) and two sessions on a shared machine
   const { api, headers } = await adminApi(baseURL!)
   let userId = ''
   await test.step('the administrator creates the account', async () => {
@@ -136,6 +137,37 @@ test('a staff member changes the password from the user menu; a reset password m
     await expect(page).toHaveURL(/\/workflow\/tasks$/)
     await expect(page.getByRole('navigation').first()).toBeVisible()
     await snap(page, '06-released')
+  })
+
+  await test.step('five wrong passwords lock the account; the administrator sees it on 工作人员 and unlocks it', async () => {
+    const other = await playwrightRequest.newContext({ baseURL })
+    for (let i = 0; i < 5; i++)
+      await other.post('/api/auth/login', { data: { username, password: `Wrong-Guess-${i}x` } })
+    await other.dispose()
+    const admin = await page
+      .context()
+      .browser()!
+      .newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1366, height: 860 } })
+    const adminPage = await admin.newPage()
+    await adminPage.goto('/login')
+    await adminPage.getByLabel('用户名').fill('admin')
+    await adminPage.getByLabel('密码').fill(demoPassword)
+    await adminPage.getByRole('button', { name: '登录', exact: true }).click()
+    await expect(adminPage).toHaveURL(/\/$/)
+    await adminPage.goto(`/directory/staff?q=${username}`)
+    const row = adminPage.getByRole('row', { name: new RegExp(username.replace('.', '\\.')) })
+    await expect(row.getByText('已锁定')).toBeVisible()
+    await expect(row.getByText(/锁定至 \d{2}-\d{2} \d{2}:\d{2}/)).toBeVisible()
+    await adminPage.screenshot({ path: path.join(screenshots, 'password-07-locked.png'), fullPage: true })
+    await row.getByRole('button', { name: '解除 密码测试员 的登录锁定' }).click()
+    await expect(adminPage.getByText('已解除 密码测试员 的登录锁定')).toBeVisible()
+    await expect(row.getByText('正常')).toBeVisible()
+    await expect(row.getByRole('button', { name: /解除/ })).toHaveCount(0)
+    await admin.close()
+    // The owner logs in again with the right password.
+    await page.context().clearCookies()
+    await logIn(page, third)
+    await expect(page).toHaveURL(/\/$/)
   })
   await api.dispose()
 })
