@@ -378,6 +378,13 @@ export const appRoutes: AppRoute[] = [
     component: lazy(() => import('../modules/workflow/pages/instance-page')),
   },
   {
+    // From the user menu; the only page while the password has expired or was reset (see RequireAuth).
+    path: '/account/password',
+    titleId: 'auth.password.title',
+    menu: false,
+    component: lazy(() => import('../modules/auth/pages/change-password-page')),
+  },
+  {
     path: '/notifications',
     titleId: 'app.menu.notifications',
     icon: <BellOutlined />,

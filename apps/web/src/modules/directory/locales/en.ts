@@ -99,6 +99,11 @@ const en: typeof directory = {
     status: 'Status',
     empty: 'No staff match. Clear the search, or ask a system administrator to add the account.',
     noPosts: 'No post',
+    actions: 'Actions',
+    lockedUntil: 'Locked until {{time}}',
+    unlock: 'Unlock',
+    unlockLabel: 'Unlock the login of {{name}}',
+    unlocked: 'The login of {{name}} is unlocked',
   },
   staffStatus: {
     active: 'Active',
