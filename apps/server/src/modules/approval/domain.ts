@@ -197,6 +197,15 @@ export const departmentReviewSpec: WorkflowSpec = {
     pending: {
       name: '待受理',
       assignee: { role: 'dept_reviewer', department: 'branch' },
+      // The department's reviewers learn that a case reached them (issue 10 §1: they were never told).
+      effects: [
+        {
+          type: 'notify',
+          to: 'assignees',
+          title: '新的并联审批办件待受理',
+          body: '“{title}”已推送至{branch.name}，请及时受理',
+        },
+      ],
       actions: [
         { key: 'accept', name: '受理', to: 'reviewing', actors: [{ role: 'dept_reviewer' }] },
         {
