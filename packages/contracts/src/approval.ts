@@ -112,6 +112,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       savingYuan: z.number(),
     }),
   ),
+  /** Unified issuance despite missing 容缺 materials: who decided it, why, and which materials were missing. */
+  issueOverrides: z.array(
+    z.object({
+      decidedByName: z.string().nullable(),
+      reason: z.string(),
+      materials: z.array(z.object({ code: z.string(), name: z.string(), dueDate: z.string().nullable() })),
+      decidedAt: z.string(),
+    }),
+  ),
   workflow: WorkflowTreeSchema.nullable(),
   rating: z.object({ level: z.number(), createdAt: z.string() }).nullable(),
 })

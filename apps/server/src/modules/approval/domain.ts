@@ -290,7 +290,8 @@ export const CLOSE_SIGNAL = 'approval.case_closed'
 /**
  * The case workflow generated from a variant's stage plan: each stage a parallel state over its department
  * branches (join: all), then unified issuance (统一出件) after the last stage yielding one of the four
- * certificates (四证), then any later stages (竣工验收). The applicant or the window may withdraw while a stage runs.
+ * certificates (四证), then any later stages (竣工验收). The applicant or the window may withdraw while a stage before
+ * issuance runs; once the certificates are out, withdrawal is no longer offered.
  */
 export function caseSpec(
   key: string,
@@ -326,17 +327,21 @@ export function caseSpec(
     requireComment: true,
   }
   const states: WorkflowSpec['states'] = {}
+  // Withdrawal makes sense only until the certificates are out: a stage after unified issuance (竣工验收) builds on
+  // issued certificates, and withdrawing there would leave them standing (issue 10 §2).
+  const issuanceAt = order.indexOf('issuance')
   active.forEach((s, i) => {
-    states[`stage_${i + 1}`] = {
+    const key = `stage_${i + 1}`
+    states[key] = {
       name: `第${i + 1}阶段：${s.name}`,
       parallel: {
         definition: DEPARTMENT_REVIEW_KEY,
         branchesFrom: `stages.${i}.branches`,
         join: 'all',
-        onApproved: next(`stage_${i + 1}`),
+        onApproved: next(key),
         onRejected: 'refused',
       },
-      actions: [withdraw],
+      actions: order.indexOf(key) < issuanceAt ? [withdraw] : [],
     }
   })
   states.issuance = {
