@@ -33,6 +33,7 @@ import {
   zoneReuse,
   zoneSatisfied,
 } from './domain.ts'
+import { createDrafts } from './drafts.ts'
 import { caseNotFound, materialNotPending, notApplicant, notRateable, parkNotFound } from './errors.ts'
 import { type CaseRow, approvalRepo as repo, type Visibility } from './repo.ts'
 
@@ -60,6 +61,7 @@ export function createApprovalService(deps: ApprovalDeps) {
   const { db } = platform
   const departmentIds = new Map<string, string>()
   const deferred = createDeferredMaterials(platform)
+  const drafts = createDrafts(platform)
   platform.addWorker((jobs) =>
     jobs.work(MATERIAL_DUE_QUEUE, (data, job) => deferred.handle(data as MaterialTimer, job.id)),
   )
@@ -216,6 +218,7 @@ export function createApprovalService(deps: ApprovalDeps) {
     spec.states.issuance!.effects = [{ type: 'signal', name: 'approval.awaiting_issuance' }]
 
     return db.tx(async (tx) => {
+      if (input.draftId) await drafts.consume(tx, principal.userId, input.draftId)
       await workflow.publish(tx, withBranchSignal(), actor)
       await workflow.publish(tx, spec, actor)
       const given = new Map(input.materials.map((m) => [m.code, m]))
@@ -601,6 +604,9 @@ export function createApprovalService(deps: ApprovalDeps) {
       const r = await repo.zoneSavings(db.pool, p.scopes)
       return { totalYuan: r.byKind.reduce((n, k) => n + k.savingYuan, 0), cases: r.cases, byKind: r.byKind }
     },
+
+    /** Application drafts of the caller (草稿): list, get, create, update, remove. */
+    drafts,
 
     /** A 容缺 reminder or escalation fired (the pg-boss worker; tests call it directly). */
     handleMaterialTimer: (job: MaterialTimer, jobId?: string) => deferred.handle(job, jobId),
