@@ -20,6 +20,7 @@ const en: typeof approval = {
     updatedAt: 'Saved',
     empty: 'No drafts',
     resumed: 'Draft saved at {{time}} restored',
+    savedFile: 'Uploaded file (kept in the draft)',
   },
   menu: {
     apply: 'Apply online',

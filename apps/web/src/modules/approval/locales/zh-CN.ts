@@ -1,7 +1,8 @@
 /** Strings of theme approval: online and window intake, case list and detail (进度跟踪), statistics. */
 const approval = {
   issue: {
-    pendingWarning: '尚有 {{count}} 项容缺材料未补齐：{{names}}。建议补齐后再统一出件；如确需出件，请注明理由（将记入办件档案）。',
+    pendingWarning:
+      '尚有 {{count}} 项容缺材料未补齐：{{names}}。建议补齐后再统一出件；如确需出件，请注明理由（将记入办件档案）。',
     overrideReason: '容缺出件理由',
     overrideRecorded: '{{time}} 在容缺材料（{{names}}）未补齐的情况下统一出件',
     overrideReasonLine: '理由：{{reason}}',
@@ -18,6 +19,7 @@ const approval = {
     updatedAt: '保存时间',
     empty: '没有草稿',
     resumed: '已恢复 {{time}} 保存的草稿',
+    savedFile: '已上传的文件（草稿中保存）',
   },
   menu: {
     apply: '在线申报',
