@@ -307,7 +307,10 @@ test('enterprise gets the four certificates issued together', async ({ browser, 
     await expect(win.page.getByTestId('lane-issuance')).toHaveAttribute('data-phase', 'active')
     await snap(win.page, 'window-before-issuance')
     // Two 容缺 materials are still missing (issue 10 §2): the dialog warns and the clerk must say why.
-    await win.page.getByTestId('case-actions').getByRole('button', { name: '统一出件（四证齐发）', exact: true }).click()
+    await win.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: '统一出件（四证齐发）', exact: true })
+      .click()
     const dialog = win.page.getByRole('dialog', { name: '统一出件（四证齐发）' })
     await expect(dialog).toContainText('尚有 2 项容缺材料未补齐')
     await snap(win.page, 'window-issue-with-pending')
@@ -355,6 +358,18 @@ test('enterprise gets the four certificates issued together', async ({ browser, 
     await expect(banner).toContainText('有效')
     await expect(phone.getByRole('button', { name: /用户菜单/ })).toHaveCount(0)
     await snap(phone, 'verify-valid-375')
+    // Issue 10 §1: by number alone (no QR token) only the registry record is found; it must never say 通过.
+    await phone.goto(url.pathname)
+    await expect(banner).toHaveAttribute('data-checked', 'registry')
+    await expect(banner).toContainText('未核验')
+    await expect(banner).not.toContainText('核验通过')
+    await snap(phone, 'verify-registry-only-375')
+    // Issue 10 §2: the signing keys are published for offline checks.
+    await phone.getByRole('link', { name: '查看签名公钥' }).click()
+    await expect(phone).toHaveURL(/\/certificates\/keys$/)
+    await expect(phone.getByTestId('certificate-keys')).toContainText('ed25519-')
+    await expect(phone.getByTestId('certificate-keys')).toContainText('在用')
+    await snap(phone, 'certificate-keys-375')
     await anonymous.close()
   })
 

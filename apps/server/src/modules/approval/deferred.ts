@@ -84,7 +84,7 @@ export function createDeferredMaterials(platform: Deps) {
           `select m.name, m.pending, to_char(m.due_date, 'YYYY-MM-DD') as due_date, c.status, c.title, c.number,
              c.applicant_user_id, c.clerk_id, c.division_code
            from approval_case_material m join approval_case c on c.id = m.case_id
-           where m.case_id = $1 and m.code = $2 for update of m`,
+           where m.case_id = $1 and m.code = $2 for update`,
           [job.caseId, job.code],
         )
         const m = rows[0]

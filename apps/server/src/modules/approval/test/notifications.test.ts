@@ -1,11 +1,10 @@
 import { type Client, createTestContext, type TestContext } from '@ruyu/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { act, categoryId, intakeBody, takeIn, unitId } from '../../hotline/test/factories.ts'
 import { application } from './factories.ts'
 
 // Issue 10 §1: approval reviewers were never notified of a new case, and two reviewers got 12345 notifications
-// that opened a 403 page. What must hold: when a case reaches a department, that department's reviewers are told,
-// with a link they may open; a notification never links a recipient to a page they may not open.
+// that opened a 403 page (see hotline/test/unit-notifications.test.ts). What must hold: when a case reaches a
+// department, that department's reviewers are told, with a link they may open.
 let t: TestContext
 let ent: Client
 
@@ -17,12 +16,10 @@ async function inbox(username: string): Promise<Note[]> {
   return (await t.platform.notifications.list(id, { unreadOnly: false, limit: 200, offset: 0 })).items as Note[]
 }
 
-/** The API a notification's page reads: a workflow instance page reads its tree; a 12345 order page its order. */
+/** The API a notification's page reads: a workflow instance page reads its tree, a case page its case. */
 function apiOf(link: string): string {
   const wf = link.match(/^\/workflow\/instances\/([0-9a-f-]{36})$/)
   if (wf) return `/api/workflow/instances/${wf[1]}`
-  const order = link.match(/^\/hotline\/orders\/([0-9a-f-]{36})$/)
-  if (order) return `/api/hotline/orders/${order[1]}`
   const kase = link.match(/^\/approval\/cases\/([0-9a-f-]{36})$/)
   if (kase) return `/api/approval/cases/${kase[1]}`
   throw new Error(`unknown link ${link}`)
@@ -78,33 +75,5 @@ describe('reviewers learn of a new case', () => {
       'xsp',
     ].find((u) => ![...departments].some((d) => username(d) === u))!
     expect((await inbox(idle)).filter((n) => n.title === '新的并联审批办件待受理')).toEqual([])
-  })
-})
-
-describe('12345 orders dispatched to a department', () => {
-  it('reach only the accounts that may open the order, never the department’s approval reviewers', async () => {
-    const operator = await t.login('operator')
-    const { order } = await takeIn(operator, intakeBody(await categoryId(t, '010101')))
-    const res = await act(operator, order.id, 'dispatch', { unitId: await unitId(t, 'MP-ZJJ'), coUnitIds: [] })
-    expect(res.statusCode, res.body).toBe(200)
-    await act(operator, order.id, 'remind', { reason: '请尽快签收' })
-    expect((await inbox('reviewer')).filter((n) => n.link?.startsWith('/hotline/'))).toEqual([])
-    await everyLinkOpens('reviewer')
-    // The unit's handling staff still hear of it (a handling-unit account of the same department).
-    const { SYSTEM_ACTOR } = await import('../../../platform/audit.ts')
-    const zjjId = await unitId(t, 'MP-ZJJ')
-    await t.platform.db.tx((tx) =>
-      t.platform.auth.createUser(tx, SYSTEM_ACTOR, {
-        username: 'zjj.handler',
-        displayName: '住建局承办人',
-        kind: 'staff',
-        password: 'Ruyu@2026',
-        posts: [{ role: 'handling_unit', scopeDivisionCode: '370612', departmentId: zjjId }],
-      }),
-    )
-    await act(operator, order.id, 'remind', { reason: '再次催办' })
-    const handler = await inbox('zjj.handler')
-    expect(handler.map((n) => n.title)).toContain('12345工单催办')
-    await everyLinkOpens('zjj.handler')
   })
 })

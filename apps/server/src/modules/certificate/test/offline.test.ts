@@ -108,8 +108,9 @@ describe('verification without the QR token (issue 10 §1)', () => {
     const empty = (await anon.get(`/api/public/certificates/verify?number=${encodeURIComponent(c.number)}&s=`)).json()
     expect(empty.checked).toBe('registry')
     const token = new URL(c.verifyUrl).searchParams.get('s')!
-    const signed = (await anon.get(`/api/public/certificates/verify?number=${encodeURIComponent(c.number)}&s=${token}`))
-      .json()
+    const signed = (
+      await anon.get(`/api/public/certificates/verify?number=${encodeURIComponent(c.number)}&s=${token}`)
+    ).json()
     expect(signed).toMatchObject({ status: 'VALID', checked: 'signature' })
   })
 })
