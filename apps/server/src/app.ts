@@ -17,7 +17,12 @@ import {
   createApprovalService,
 } from './modules/approval/index.ts'
 import { type CatalogService, catalogRoutes, createCatalogService } from './modules/catalog/index.ts'
-import { type CertificateService, certificateRoutes, createCertificateService } from './modules/certificate/index.ts'
+import {
+  type CertificateService,
+  certificateRoutes,
+  certificateWellKnownRoutes,
+  createCertificateService,
+} from './modules/certificate/index.ts'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
 import {
   createEnterpriseService,
@@ -246,6 +251,7 @@ export async function buildApp(
   await app.register(ratingRoutes(services.rating), { prefix: '/api/ratings' })
   await app.register(approvalRoutes(services.approval), { prefix: '/api/approval' })
   await app.register(certificateRoutes(services.certificate), { prefix: '/api' })
+  await app.register(certificateWellKnownRoutes(services.certificate))
   await app.register(enterpriseRoutes(services.enterprise), { prefix: '/api/enterprise' })
   await app.register(enterprisePublicRoutes(services.enterprise), { prefix: '/api/public/enterprise' })
   await app.register(policyRoutes(services.policy), { prefix: '/api/policy' })

@@ -3,8 +3,11 @@ import {
   CaseListQuerySchema,
   CaseReceiptSchema,
   CaseSummarySchema,
+  DraftSchema,
+  DraftSummarySchema,
   OnTimeStatsSchema,
   PlanRequestSchema,
+  SaveDraftSchema,
   SubmitCaseSchema,
   SupplyMaterialSchema,
   WindowSubmitCaseSchema,
@@ -86,6 +89,42 @@ export function approvalRoutes(service: ApprovalService) {
         schema: { tags, params: IdParamsSchema, body: SubmitRatingSchema, response: { 200: CaseDetailSchema } },
       },
       async (req) => service.rate(req.principal!, req.actor, req.params.id, req.body, req.id),
+    )
+    // Drafts (草稿): the caller's own only; saving needs approval:apply (online) or approval:intake (window).
+    r.get(
+      '/drafts',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, response: { 200: z.object({ items: z.array(DraftSummarySchema) }) } },
+      },
+      async (req) => service.drafts.list(req.principal!),
+    )
+    r.post(
+      '/drafts',
+      { config: { access: 'authenticated' }, schema: { tags, body: SaveDraftSchema, response: { 201: DraftSchema } } },
+      async (req, reply) =>
+        reply.code(201).send(await service.drafts.create(req.principal!, req.actor, req.body, req.id)),
+    )
+    r.get(
+      '/drafts/:id',
+      { config: { access: 'authenticated' }, schema: { tags, params: IdParamsSchema, response: { 200: DraftSchema } } },
+      async (req) => service.drafts.get(req.principal!, req.params.id),
+    )
+    r.put(
+      '/drafts/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: IdParamsSchema, body: SaveDraftSchema, response: { 200: DraftSchema } },
+      },
+      async (req) => service.drafts.update(req.principal!, req.actor, req.params.id, req.body, req.id),
+    )
+    r.delete(
+      '/drafts/:id',
+      { config: { access: 'authenticated' }, schema: { tags, params: IdParamsSchema } },
+      async (req, reply) => {
+        await service.drafts.remove(req.principal!, req.actor, req.params.id, req.id)
+        return reply.code(204).send()
+      },
     )
     r.get(
       '/stats/on-time',

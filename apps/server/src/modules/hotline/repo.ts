@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { ROLE_CAPABILITIES } from '@ruyu/contracts/access'
 import type {
   Category,
   FollowupResult,
@@ -348,6 +349,10 @@ export interface EventInput {
 function preparedName(prefix: string, text: string): string {
   return `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`
 }
+
+const ORDER_READER_ROLES = Object.entries(ROLE_CAPABILITIES)
+  .filter(([, caps]) => caps.includes('hotline:read'))
+  .map(([role]) => role)
 
 export const hotlineRepo = {
   // --- categories -------------------------------------------------------------------------------------------
@@ -841,10 +846,12 @@ export const hotlineRepo = {
   /** Active staff with a post in one of these departments (notifications to a unit). */
   async unitUserIds(q: Queryable, unitIds: string[]): Promise<string[]> {
     if (!unitIds.length) return []
+    // Only posts that may open the order (issue 10 §1: a department's approval reviewers got 12345 notifications
+    // whose link was a 403 page for them).
     const { rows } = await q.query(
       `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
-       where p.department_id = any($1::uuid[])`,
-      [unitIds],
+       where p.department_id = any($1::uuid[]) and p.role = any($2::text[])`,
+      [unitIds, ORDER_READER_ROLES],
     )
     return rows.map((r) => r.user_id)
   },

@@ -2,7 +2,10 @@ import type {
   CaseDetailSchema,
   CaseReceiptSchema,
   CaseSummarySchema,
+  Draft,
+  DraftSummarySchema,
   OnTimeStatsSchema,
+  SaveDraft,
   SubmitCase,
   WindowSubmitCase,
   ZoneSavingsSchema,
@@ -23,7 +26,7 @@ export type {
   ZoneAssessmentKind,
 } from '@ruyu/contracts/catalog'
 export type { Certificate } from '@ruyu/contracts/certificate'
-export type { SubmitCase, WindowSubmitCase }
+export type { Draft, SaveDraft, SubmitCase, WindowSubmitCase }
 
 /** The output type of a contract schema (zod's `z.infer`, without the web depending on zod itself). */
 type Out<S> = S extends { _zod: { output: infer O } } ? O : never
@@ -218,4 +221,26 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
     message: data?.message ?? '',
     requestId: data?.requestId ?? response.headers.get('x-request-id') ?? undefined,
   })
+}
+
+export type DraftSummary = Out<typeof DraftSummarySchema>
+
+/** The caller's application drafts (草稿), newest first. */
+export function listDrafts(signal?: AbortSignal): Promise<{ items: DraftSummary[] }> {
+  return http.get<{ items: DraftSummary[] }>('/api/approval/drafts', undefined, signal)
+}
+
+export function getDraft(id: string, signal?: AbortSignal): Promise<Draft> {
+  return http.get<Draft>(`/api/approval/drafts/${encodeURIComponent(id)}`, undefined, signal)
+}
+
+/** Saves a draft: a new one without an id, else overwrites it (409 when it was saved elsewhere meanwhile). */
+export function saveDraft(id: string | null, input: SaveDraft): Promise<Draft> {
+  return id
+    ? http.put<Draft>(`/api/approval/drafts/${encodeURIComponent(id)}`, input)
+    : http.post<Draft>('/api/approval/drafts', input)
+}
+
+export function deleteDraft(id: string): Promise<void> {
+  return http.delete<void>(`/api/approval/drafts/${encodeURIComponent(id)}`)
 }

@@ -70,6 +70,7 @@ const en: typeof workflow = {
     target: 'Acting on',
     comment: 'Opinion',
     commentRequired: 'Please write your opinion',
+    reasonRequired: 'Please give a reason (at least 4 characters)',
     commentPlaceholder: 'Your opinion is recorded in the history and shown to the parties',
     commentOptional: 'Opinion (optional)',
     confirm: 'Confirm',

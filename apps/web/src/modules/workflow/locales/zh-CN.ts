@@ -69,6 +69,7 @@ const workflow = {
     target: '办理对象',
     comment: '办理意见',
     commentRequired: '请填写办理意见',
+    reasonRequired: '请填写理由（至少 4 个字）',
     commentPlaceholder: '请填写意见，将记入办理记录并告知相关方',
     commentOptional: '办理意见（选填）',
     confirm: '确定',
