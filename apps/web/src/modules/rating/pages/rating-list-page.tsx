@@ -1,6 +1,7 @@
 import { Card, Checkbox, Flex, Rate, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useAccess } from '../../../access'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
@@ -31,6 +32,11 @@ export default function RatingListPage() {
   const stats = useRatingStats()
   const departments = (stats.data?.items ?? []).filter((d) => d.departmentId)
   const filtered = Object.values(filters).some(Boolean)
+  // The rectification process opens for the answerable department and for auditors (admin, leaders); the server
+  // decides again. Supervising staff of another department follow it through the state shown here.
+  const { user, can } = useAccess()
+  const ownDepartments = new Set((user?.posts ?? []).map((p) => p.departmentId))
+  const mayOpen = (r: RatingListItem) => can('audit:read') || ownDepartments.has(r.departmentId)
 
   const columns: TableColumnsType<RatingListItem> = [
     {
@@ -106,7 +112,7 @@ export default function RatingListPage() {
       render: (_, r) => (
         <Flex vertical gap={4} align="flex-start">
           <RectificationTag state={r.rectificationState} />
-          {r.rectificationInstanceId ? (
+          {r.rectificationInstanceId && mayOpen(r) ? (
             <Link to={`/workflow/instances/${encodeURIComponent(r.rectificationInstanceId)}`}>
               {t('rating.list.open')}
             </Link>
