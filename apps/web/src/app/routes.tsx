@@ -37,6 +37,7 @@ import ToolOutlined from '@ant-design/icons/ToolOutlined'
 import UnorderedListOutlined from '@ant-design/icons/UnorderedListOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import { ratingRoutes } from '../modules/rating/routes'
 import type { LocaleId } from './i18n'
 
 /**
@@ -363,6 +364,7 @@ export const appRoutes: AppRoute[] = [
       },
     ],
   },
+  ratingRoutes,
   {
     // Every account's own open tasks (staff reviews, the applicant's 补正, 差评 rectifications).
     path: '/workflow/tasks',
