@@ -45,7 +45,11 @@ export const WorkflowHistorySchema = z.object({
   fromState: z.string().nullable(),
   toState: z.string(),
   action: z.string(),
+  /** The definition's name of the action and of the state it led to (null for engine steps like `start`). */
+  actionName: z.string().nullable(),
+  toStateName: z.string().nullable(),
   actorKind: z.string(),
+  /** The person's display name (the login name only for non-person actors such as API keys). */
   actorName: z.string().nullable(),
   comment: z.string().nullable(),
   attachments: z.array(z.unknown()),

@@ -791,8 +791,10 @@ export function createWorkflowService(
       const history = await repo.history(db.pool, rootId)
       const now = new Date()
       const nodes = []
+      const specs = new Map<string, WorkflowSpec>()
       for (const i of all) {
         const spec = await specOf(db.pool, i.definitionId)
+        specs.set(i.id, spec)
         const open = tasks.filter((t) => t.instanceId === i.id && t.status === 'open')
         nodes.push({
           id: i.id,
@@ -815,7 +817,17 @@ export function createWorkflowService(
           actions: await this.actionsFor(principal, i),
         })
       }
-      return { rootId, nodes, history }
+      // The definition's names of each step taken, so no page has to show an action or state key.
+      const named = history.map((h) => {
+        const spec = specs.get(h.instanceId)
+        const from = h.fromState ? spec?.states[h.fromState] : undefined
+        return {
+          ...h,
+          actionName: from?.actions?.find((a) => a.key === h.action)?.name ?? null,
+          toStateName: spec?.states[h.toState]?.name ?? null,
+        }
+      })
+      return { rootId, nodes, history: named }
     },
 
     /** The caller's open tasks sorted by deadline, with yellow/red/paused SLA marks. */
