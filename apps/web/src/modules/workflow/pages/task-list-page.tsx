@@ -69,7 +69,7 @@ export default function TaskListPage() {
     {
       key: 'step',
       title: t('workflow.tasks.step'),
-      width: 260,
+      width: 220,
       render: (_, task) => (
         <span>
           {task.branchName ? <Typography.Text type="secondary">{task.branchName} · </Typography.Text> : null}
@@ -98,13 +98,15 @@ export default function TaskListPage() {
       title: t('workflow.tasks.due'),
       dataIndex: 'dueAt',
       width: 150,
+      fixed: 'right',
       render: (at: string | null) => (at ? formatDateTime(at) : t('workflow.tasks.noDue')),
     },
     {
       key: 'sla',
       title: t('workflow.tasks.slaColumn'),
       dataIndex: 'sla',
-      width: 150,
+      width: 130,
+      fixed: 'right',
       render: (sla: SlaStatus, task) => <SlaTag sla={sla} reason={task.taskName} />,
     },
   ]
