@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
+import { ExportButton } from '../../../shared/export-button'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
 import { serverPagination } from '../../../shared/pagination'
 import { useListParams } from '../../../shared/use-list-params'
 import { formatDateTime } from '../../workflow/format'
-import { CASE_STATUS_LIST, type CaseSummary } from '../api'
+import { CASE_STATUS_LIST, type CaseQuery, type CaseSummary, exportCases } from '../api'
 import { CaseStatusTag } from '../components/case-status-tag'
 import { useCases } from '../hooks'
 
@@ -73,7 +74,11 @@ export default function CaseListPage() {
   ]
 
   return (
-    <PageContainer title={t('approval.cases.listTitle')} description={t('approval.cases.listDescription')}>
+    <PageContainer
+      title={t('approval.cases.listTitle')}
+      description={t('approval.cases.listDescription')}
+      extra={<ExportButton run={() => exportCases({ q: filters.q, status: filters.status as CaseQuery['status'] })} />}
+    >
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search

@@ -3,11 +3,12 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
+import { ExportButton } from '../../../shared/export-button'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
 import { useListParams } from '../../../shared/use-list-params'
-import type { SlaStatus, WorklistItem } from '../api'
+import { exportTasks, type SlaStatus, type WorklistItem } from '../api'
 import { SlaTag } from '../components/sla-tag'
 import { formatDateTime } from '../format'
 import { useTasks } from '../hooks'
@@ -113,7 +114,11 @@ export default function TaskListPage() {
 
   const filtered = Boolean(filters.q || filters.sla || filters.type)
   return (
-    <PageContainer title={t('workflow.tasks.title')} description={t('workflow.tasks.description')}>
+    <PageContainer
+      title={t('workflow.tasks.title')}
+      description={t('workflow.tasks.description')}
+      extra={<ExportButton run={() => exportTasks({ q: filters.q, sla: filters.sla, type: filters.type })} />}
+    >
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
           <Input.Search
