@@ -33,13 +33,14 @@ async function checkPrint(page: Page, name: string): Promise<void> {
   await expect(print).toBeVisible()
   // window.print() opens a dialog headless Chromium cannot show: count the call instead.
   await page.evaluate(() => {
-    ;(window as unknown as { printed: number }).printed = 0
-    window.print = () => {
-      ;(window as unknown as { printed: number }).printed += 1
+    const w = globalThis as unknown as { printed: number; print: () => void }
+    w.printed = 0
+    w.print = () => {
+      w.printed += 1
     }
   })
   await print.click()
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+  expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1)
   await page.emulateMedia({ media: 'print' })
   await expect(page.locator('.ant-layout-sider')).toBeHidden()
   await expect(page.locator('.ruyu-header')).toBeHidden()

@@ -68,14 +68,9 @@ export function open311Routes(service: HotlineService) {
     })
     const noSuchEndpoint = (req: FastifyRequest, reply: FastifyReply) =>
       // A segment past the router's parameter limit missed its route only for its length: the client's fault.
-      req.url
-        .split('?')[0]
-        .split('/')
-        .some((seg) => seg.length > MAX_SEGMENT)
+      req.url.split('?')[0].split('/').some((seg) => seg.length > MAX_SEGMENT)
         ? send(reply, formatOf(req), 400, 'errors', [{ code: 400, description: '请求路径过长 (path too long)' }])
-        : send(reply, formatOf(req), 404, 'errors', [
-            { code: 404, description: '接口不存在 (no such Open311 endpoint)' },
-          ])
+        : send(reply, formatOf(req), 404, 'errors', [{ code: 404, description: '接口不存在 (no such Open311 endpoint)' }])
     app.setNotFoundHandler(noSuchEndpoint)
     // Wins over the web app's catch-all GET /*: unknown paths here (servicerequestupdates.xml …) are Open311 404s.
     app.route({
