@@ -32,11 +32,9 @@ const USERNAME_PAGES = new Set(['/directory/staff', '/enterprise/members'])
 const DEADLINE_COLUMNS: Record<string, RegExp> = {
   '/hotline/worklist': /期限|时限|预警/,
   '/hotline/orders': /期限|时限|预警/,
-  '/hotline/follow-up': /期限|时限|预警/,
   '/workflow/tasks': /期限|时限/,
   '/approval/cases': /期限|时限/,
   '/policy/questions': /期限|时限/,
-  '/enterprise/provider': /期限|时限/,
 }
 
 async function login(browser: Browser, baseURL: string, username: string, pass = password): Promise<Page> {
@@ -58,7 +56,7 @@ async function login(browser: Browser, baseURL: string, username: string, pass =
 
 /** Waits until the page stops calling the API (or gives up after a few seconds: the request count says why). */
 async function settle(page: Page): Promise<boolean> {
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined)
+  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined)
   // A shared CI machine can be slow to paint: generous, since a page that loops never gets there at all.
   return expect(page.locator('.ant-layout-content .ant-spin-spinning'))
     .toHaveCount(0, { timeout: 20_000 })
