@@ -139,3 +139,20 @@ export function capabilitiesOf(roles: readonly string[]): Capability[] {
 
 export const ACCOUNT_KINDS = ['staff', 'enterprise', 'citizen'] as const
 export type AccountKind = (typeof ACCOUNT_KINDS)[number]
+
+/**
+ * Capabilities that only an account of these kinds can use: the server answers them from the account's own
+ * enterprise, so a staff admin who holds every capability still has nothing to show there. The UI hides them.
+ */
+export const CAPABILITY_ACCOUNT_KINDS: Partial<Record<Capability, readonly AccountKind[]>> = {
+  'approval:apply': ['enterprise'],
+  'enterprise:service-request': ['enterprise'],
+  'enterprise:board': ['enterprise'],
+  'policy:ask': ['enterprise'],
+}
+
+/** Whether an account of this kind can use a capability it holds. */
+export function usableByKind(capability: Capability, kind: AccountKind): boolean {
+  const kinds = CAPABILITY_ACCOUNT_KINDS[capability]
+  return !kinds || kinds.includes(kind)
+}

@@ -46,7 +46,7 @@ function RouteGuard({ route, children }: { route: AppRoute; children: ReactNode 
 /** A group without a page of its own opens its first child the user may see. */
 function GroupRedirect({ route }: { route: AppRoute }) {
   const { can } = useAccess()
-  const target = route.children?.find((child) => isRouteAllowed(child, can))
+  const target = route.children?.find((child) => child.menu !== false && isRouteAllowed(child, can))
   if (!target) {
     return (
       <Suspense fallback={<PageLoading />}>

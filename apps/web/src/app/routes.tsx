@@ -397,10 +397,15 @@ export const appRoutes: AppRoute[] = [
 // The public pages live in public-routes.tsx so the public bundle does not pull this table's icons.
 export { publicRoutes } from './public-routes'
 
-/** Whether a route, or for a group any of its children, is open to a user with these capabilities. */
+/**
+ * Whether a route is open to a user with these capabilities. A group counts only the children it shows in the menu:
+ * a detail page open to everyone (`/approval/cases/:id`) must not keep an otherwise empty group in the menu.
+ */
 export function isRouteAllowed(route: AppRoute, can: (c: Capability | undefined) => boolean): boolean {
   if (!can(route.access)) return false
-  if (route.children?.length && !route.component) return route.children.some((child) => isRouteAllowed(child, can))
+  if (route.children?.length && !route.component) {
+    return route.children.some((child) => child.menu !== false && isRouteAllowed(child, can))
+  }
   return true
 }
 

@@ -18,6 +18,9 @@ import { SubmitRatingSchema } from '@ruyu/contracts/rating'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { langOf } from '../../platform/http/error-handler.ts'
+import { collectPages, sendWorkbook, tableWorkbook } from '../../platform/table-export.ts'
+import { CASE_EXPORT_COLUMNS } from './case-export.ts'
 import type { ApprovalService } from './service.ts'
 
 /** Theme approval routes under /api/approval. Branch actions go through /api/workflow. */
@@ -59,6 +62,19 @@ export function approvalRoutes(service: ApprovalService) {
         schema: { tags, querystring: CaseListQuerySchema, response: { 200: pageOf(CaseSummarySchema) } },
       },
       async (req) => service.list(req.principal!, req.query),
+    )
+    r.get(
+      '/cases/export',
+      // The list's own filters and scope, every page, as .xlsx.
+      { config: { access: 'approval:read' }, schema: { tags, querystring: CaseListQuerySchema } },
+      async (req, reply) => {
+        const rows = await collectPages((page, pageSize) =>
+          service.list(req.principal!, { ...req.query, page, pageSize }),
+        )
+        const lang = langOf(req)
+        const buf = await tableWorkbook(lang === 'en' ? 'Cases' : '审批案件', CASE_EXPORT_COLUMNS, rows, lang)
+        return sendWorkbook(reply, buf, 'approval-cases', '审批案件')
+      },
     )
     r.get(
       '/cases/:id',

@@ -395,7 +395,14 @@ export const workflowRepo = {
   },
 
   async history(q: Queryable, rootId: string) {
-    const { rows } = await q.query('select * from workflow_transition where root_id = $1 order by id', [rootId])
+    // People read names, not logins: the account's display name where the actor was a person.
+    const { rows } = await q.query(
+      `select t.*, u.display_name as actor_display_name
+         from workflow_transition t
+         left join core_user u on t.actor_kind = 'user' and u.id::text = t.actor_id
+        where t.root_id = $1 order by t.id`,
+      [rootId],
+    )
     return rows.map((r) => ({
       id: Number(r.id),
       instanceId: r.instance_id as string,
@@ -403,7 +410,7 @@ export const workflowRepo = {
       toState: r.to_state as string,
       action: r.action as string,
       actorKind: r.actor_kind as string,
-      actorName: r.actor_name as string | null,
+      actorName: (r.actor_display_name ?? r.actor_name) as string | null,
       comment: r.comment as string | null,
       attachments: r.attachments as unknown[],
       at: (r.at as Date).toISOString(),

@@ -3,6 +3,7 @@ import {
   ActBodySchema,
   ActParamsSchema,
   DefinitionSummarySchema,
+  TaskExportQuerySchema,
   WorkflowTreeSchema,
   WorklistItemSchema,
 } from '@ruyu/contracts/workflow'
@@ -11,9 +12,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Principal } from '../../platform/auth/service.ts'
 import { inScope } from '../../platform/http/access.ts'
+import { langOf } from '../../platform/http/error-handler.ts'
+import { collectPages, sendWorkbook, tableWorkbook } from '../../platform/table-export.ts'
 import { instanceNotFound, moduleRouteRequired } from './errors.ts'
 import type { InstanceRow } from './repo.ts'
 import type { WorkflowService } from './service.ts'
+import { filterTasks, TASK_EXPORT_COLUMNS } from './task-export.ts'
 
 /**
  * Who may look at an instance tree: its applicant; staff whose scope covers its division and who either hold the
@@ -52,6 +56,21 @@ export function workflowRoutes(service: WorkflowService) {
           limit: req.query.pageSize,
           offset: (req.query.page - 1) * req.query.pageSize,
         }),
+    )
+    r.get(
+      '/tasks/export',
+      // The caller's own open tasks with the page's filters, soonest deadline first, as .xlsx.
+      { config: { access: 'authenticated' }, schema: { tags, querystring: TaskExportQuerySchema } },
+      async (req, reply) => {
+        const all = await collectPages((page, pageSize) =>
+          service.worklist(req.principal!, { limit: pageSize, offset: (page - 1) * pageSize }),
+        )
+        const items = filterTasks(all.items, req.query)
+        const rows = { items, total: items.length + (all.total - all.items.length), truncated: all.truncated }
+        const lang = langOf(req)
+        const buf = await tableWorkbook(lang === 'en' ? 'My tasks' : '我的待办', TASK_EXPORT_COLUMNS, rows, lang)
+        return sendWorkbook(reply, buf, 'my-tasks', '我的待办')
+      },
     )
     r.get(
       '/instances/:id',

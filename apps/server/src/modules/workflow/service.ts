@@ -976,8 +976,10 @@ export function createWorkflowService(
       const history = await repo.history(db.pool, rootId)
       const now = new Date()
       const nodes = []
+      const specs = new Map<string, WorkflowSpec>()
       for (const i of all) {
         const spec = await specOf(db.pool, i.definitionId)
+        specs.set(i.id, spec)
         const open = tasks.filter((t) => t.instanceId === i.id && t.status === 'open')
         nodes.push({
           id: i.id,
@@ -1004,7 +1006,17 @@ export function createWorkflowService(
       const subject = root
         ? { type: root.subjectType, id: root.subjectId, module: subjectOwners.get(root.subjectType) ?? null }
         : null
-      return { rootId, subject, nodes, history }
+      // The definition's names of each step taken, so no page has to show an action or state key.
+      const named = history.map((h) => {
+        const spec = specs.get(h.instanceId)
+        const from = h.fromState ? spec?.states[h.fromState] : undefined
+        return {
+          ...h,
+          actionName: from?.actions?.find((a) => a.key === h.action)?.name ?? null,
+          toStateName: spec?.states[h.toState]?.name ?? null,
+        }
+      })
+      return { rootId, subject, nodes, history: named }
     },
 
     /** The caller's open tasks sorted by deadline, with yellow/red/paused SLA marks. */

@@ -14,7 +14,7 @@ import type { CombinedForm, Park, ThemeDetail, ZoneAssessmentKind } from '@ruyu/
 import type { Certificate } from '@ruyu/contracts/certificate'
 import type { SubmitRating } from '@ruyu/contracts/rating'
 import i18n from 'i18next'
-import { ApiError, HTTP_ERROR, http, NETWORK_ERROR, type Page, request } from '../../shared/request'
+import { ApiError, download, HTTP_ERROR, http, NETWORK_ERROR, type Page, request } from '../../shared/request'
 
 export type {
   CombinedField,
@@ -119,6 +119,11 @@ export function listMyCases(query: CaseQuery, signal?: AbortSignal): Promise<Pag
 /** Cases inside the staff member's scope. */
 export function listCases(query: CaseQuery, signal?: AbortSignal): Promise<Page<CaseSummary>> {
   return http.get<Page<CaseSummary>>(`${base}/cases`, query, signal)
+}
+
+/** The case list under the same filters as .xlsx (every page, within the caller's scope). */
+export function exportCases(query: Omit<CaseQuery, 'page' | 'pageSize'>): Promise<void> {
+  return download(`${base}/cases/export`, query, 'approval-cases.xlsx')
 }
 
 export function getCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {

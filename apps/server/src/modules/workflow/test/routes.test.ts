@@ -86,6 +86,21 @@ describe('workflow over HTTP', () => {
     const again = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, { comment: '同意' })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('WORKFLOW_CONFLICT')
+    // The history names the person and the step, never the login or the keys (issue #10: `unit acknowledge`).
+    const history = ok.json().history as {
+      action: string
+      actorName: string
+      actionName: string
+      toStateName: string
+    }[]
+    const accept = (await zj.get(`/api/workflow/instances/${rootId}`))
+      .json()
+      .history.find((h: { action: string }) => h.action === 'accept')
+    expect(accept).toMatchObject({ actorName: '住建局审批员 李强', actionName: '受理', toStateName: '审查中' })
+    expect(history.find((h) => h.action === 'approve')).toMatchObject({
+      actionName: '同意',
+      toStateName: expect.any(String),
+    })
   })
 
   it('an unknown action is 422 and a malformed one 400', async () => {

@@ -65,6 +65,7 @@ const en: typeof directory = {
     town_office: 'Town / street office',
     centre: 'Service centre',
     utility: 'Utility',
+    provider: 'Enterprise service provider',
   },
   locations: {
     title: 'Service locations',

@@ -61,6 +61,7 @@ const directory = {
     town_office: '镇街',
     centre: '服务中心',
     utility: '公用事业单位',
+    provider: '政企云服务机构',
   },
   locations: {
     title: '服务场所',
