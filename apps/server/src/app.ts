@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import {
@@ -17,7 +17,12 @@ import {
   createApprovalService,
 } from './modules/approval/index.ts'
 import { type CatalogService, catalogRoutes, createCatalogService } from './modules/catalog/index.ts'
-import { type CertificateService, certificateRoutes, createCertificateService } from './modules/certificate/index.ts'
+import {
+  type CertificateService,
+  certificateRoutes,
+  certificateWellKnownRoutes,
+  createCertificateService,
+} from './modules/certificate/index.ts'
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts'
 import {
   createEnterpriseService,
@@ -48,6 +53,7 @@ import {
   type WorkflowService,
   workflowRoutes,
 } from './modules/workflow/index.ts'
+import { lockLimitsOf } from './platform/auth/account-admin.ts'
 import { type Principal, principalActor } from './platform/auth/service.ts'
 import { rateLimited } from './platform/errors.ts'
 import { readerFromGet } from './platform/files.ts'
@@ -56,6 +62,7 @@ import { type ErrorLimits, frameworkErrorHandler, registerErrorHandler } from '.
 import { registerInputGuard } from './platform/http/input-guard.ts'
 import { platformRoutes } from './platform/http/platform-routes.ts'
 import { registerWeb } from './platform/http/web.ts'
+import { registerRequestLog } from './platform/logger.ts'
 import './platform/http/types.ts'
 import type { Platform } from './platform/platform.ts'
 
@@ -77,7 +84,7 @@ export interface Services {
 export function createServices(platform: Platform): Services {
   const workflow = createWorkflowService(platform)
   registerWorkflowWorkers(platform, workflow)
-  const directory = createDirectoryService(platform.db, platform.caches)
+  const directory = createDirectoryService(platform.db, platform.caches, lockLimitsOf(platform.config))
   const catalog = createCatalogService(platform.db, platform.caches)
   const rating = createRatingService(platform, workflow)
   const certificate = createCertificateService({ db: platform.db, events: platform.events, config: platform.config })
@@ -145,7 +152,15 @@ export async function buildApp(
     },
   }
   const app: FastifyInstance =
-    opts.logger === false ? Fastify({ ...common, logger: false }) : Fastify({ ...common, loggerInstance: platform.log })
+    opts.logger === false
+      ? Fastify({ ...common, logger: false })
+      : Fastify({
+          ...common,
+          loggerInstance: platform.log,
+          // The readable format logs each request as one short line instead (registerRequestLog).
+          logController: new LogController({ disableRequestLogging: platform.config.logFormat === 'pretty' }),
+        })
+  if (opts.logger !== false && platform.config.logFormat === 'pretty') registerRequestLog(app, 'pretty')
   app.decorate('platform', platform)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -236,6 +251,7 @@ export async function buildApp(
   await app.register(ratingRoutes(services.rating), { prefix: '/api/ratings' })
   await app.register(approvalRoutes(services.approval), { prefix: '/api/approval' })
   await app.register(certificateRoutes(services.certificate), { prefix: '/api' })
+  await app.register(certificateWellKnownRoutes(services.certificate))
   await app.register(enterpriseRoutes(services.enterprise), { prefix: '/api/enterprise' })
   await app.register(enterprisePublicRoutes(services.enterprise), { prefix: '/api/public/enterprise' })
   await app.register(policyRoutes(services.policy), { prefix: '/api/policy' })

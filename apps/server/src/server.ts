@@ -1,8 +1,8 @@
 import { buildApp, createServices } from './app.ts'
-import { loadConfig } from './platform/config.ts'
+import { loadConfig, startupWarnings } from './platform/config.ts'
 import { startDatabase } from './platform/database-runtime.ts'
 import { createDb } from './platform/db.ts'
-import { createLogger } from './platform/logger.ts'
+import { createLogger, resolveLogFormat } from './platform/logger.ts'
 import { migrate } from './platform/migrate.ts'
 import { createPlatform } from './platform/platform.ts'
 import { DEMO_ACCOUNTS } from './platform/seed-accounts.ts'
@@ -13,7 +13,9 @@ import { isSeeded, seedIfNeeded } from './seed.ts'
 async function main() {
   const t0 = Date.now()
   const config = loadConfig()
-  const log = createLogger(config.logLevel)
+  config.logFormat = resolveLogFormat(config.logFormat, process.stdout, config.production)
+  const log = createLogger(config.logLevel, undefined, config.logFormat)
+  for (const warning of startupWarnings(config)) log.warn(warning)
   // PostgreSQL runs in its own process group, so a killed server can leave it running: say so when it is adopted.
   const database = await startDatabase(config, { log: (line) => log.warn(line) })
   let platform: Awaited<ReturnType<typeof createPlatform>> | undefined
@@ -73,6 +75,8 @@ async function main() {
     lines.push(`  Demo accounts (password ${config.demoPassword}):`)
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.displayName}`)
   }
+  // Repeated under the banner: the start-up warning has scrolled away by now.
+  for (const warning of startupWarnings(config)) lines.push(`  ! ${warning}`)
   lines.push('  Press Ctrl-C to stop.', '')
   console.log(lines.join('\n'))
 }

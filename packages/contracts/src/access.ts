@@ -24,6 +24,7 @@ export const CAPABILITIES = [
   'certificate:revoke',
   'rating:submit',
   'rating:handle',
+  'rating:read', // read 好差评 ratings and their statistics: a department its own, the supervising bureau and leaders all
   'stats:read',
   // 12345 hotline (issue #4)
   'hotline:intake', // the centre takes calls and web requests in (and answers from the knowledge base)
@@ -87,6 +88,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'hotline:read',
     'enterprise:read',
     'policy:read',
+    'rating:read',
   ],
   window_clerk: [
     ...STAFF_BASE,
@@ -96,8 +98,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'stats:read',
     'enterprise:read',
     'enterprise:verify',
+    'rating:read',
   ],
-  dept_reviewer: [...STAFF_BASE, 'approval:read', 'approval:review', 'rating:handle'],
+  dept_reviewer: [...STAFF_BASE, 'approval:read', 'approval:review', 'rating:handle', 'rating:read'],
   town_clerk: [...STAFF_BASE, 'hotline:handle', 'hotline:read'],
   village_agent: [...STAFF_BASE],
   hotline_operator: [
@@ -124,7 +127,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Staff of a bank, law firm, university, agency or department offering 政企云 services (posts on its org unit).
   service_provider: ['file:upload', 'enterprise:service-handle'],
   // A department's policy staff (政策专员): drafts and publishes its policies and answers its policy questions.
-  policy_officer: [...STAFF_BASE, 'policy:read', 'policy:manage', 'policy:answer', 'rating:handle'],
+  policy_officer: [...STAFF_BASE, 'policy:read', 'policy:manage', 'policy:answer', 'rating:handle', 'rating:read'],
 }
 
 /** Capabilities granted by a set of roles (union). */
@@ -136,3 +139,20 @@ export function capabilitiesOf(roles: readonly string[]): Capability[] {
 
 export const ACCOUNT_KINDS = ['staff', 'enterprise', 'citizen'] as const
 export type AccountKind = (typeof ACCOUNT_KINDS)[number]
+
+/**
+ * Capabilities that only an account of these kinds can use: the server answers them from the account's own
+ * enterprise, so a staff admin who holds every capability still has nothing to show there. The UI hides them.
+ */
+export const CAPABILITY_ACCOUNT_KINDS: Partial<Record<Capability, readonly AccountKind[]>> = {
+  'approval:apply': ['enterprise'],
+  'enterprise:service-request': ['enterprise'],
+  'enterprise:board': ['enterprise'],
+  'policy:ask': ['enterprise'],
+}
+
+/** Whether an account of this kind can use a capability it holds. */
+export function usableByKind(capability: Capability, kind: AccountKind): boolean {
+  const kinds = CAPABILITY_ACCOUNT_KINDS[capability]
+  return !kinds || kinds.includes(kind)
+}

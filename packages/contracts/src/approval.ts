@@ -34,6 +34,8 @@ export const SubmitCaseSchema = z.object({
     .string()
     .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)
     .optional(),
+  /** The draft this application was resumed from: deleted when the case is accepted. */
+  draftId: z.uuid().optional(),
 })
 export type SubmitCase = z.infer<typeof SubmitCaseSchema>
 
@@ -112,6 +114,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       savingYuan: z.number(),
     }),
   ),
+  /** Unified issuance despite missing 容缺 materials: who decided it, why, and which materials were missing. */
+  issueOverrides: z.array(
+    z.object({
+      decidedByName: z.string().nullable(),
+      reason: z.string(),
+      materials: z.array(z.object({ code: z.string(), name: z.string(), dueDate: z.string().nullable() })),
+      decidedAt: z.string(),
+    }),
+  ),
   workflow: WorkflowTreeSchema.nullable(),
   rating: z.object({ level: z.number(), createdAt: z.string() }).nullable(),
 })
@@ -151,3 +162,48 @@ export const ZoneSavingsSchema = z.object({
   cases: z.number(),
   byKind: z.array(z.object({ kindCode: z.string(), kindName: z.string(), cases: z.number(), savingYuan: z.number() })),
 })
+
+/**
+ * An application draft (草稿): what was filled in so far, saved as it is (no required fields, no checks beyond
+ * shape and size) and resumed later. `materials` are the choices made so far (an uploaded file or 容缺).
+ */
+export const DraftDataSchema = z.object({
+  form: Form,
+  materials: z.array(MaterialInputSchema).max(100),
+  parkCode: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/)
+    .optional(),
+  principal: z
+    .object({
+      enterpriseName: z.string().max(100).optional(),
+      enterpriseUscc: z.string().max(18).optional(),
+      contactName: z.string().max(50).optional(),
+      contactMobile: z.string().max(11).optional(),
+    })
+    .optional(),
+  locationId: z.uuid().optional(),
+  /** The wizard step to reopen at. */
+  step: z.number().int().min(0).max(3).default(0),
+})
+export type DraftData = z.infer<typeof DraftDataSchema>
+
+export const SaveDraftSchema = z.object({
+  themeCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/),
+  channel: z.enum(['online', 'window']),
+  data: DraftDataSchema,
+  /** Optimistic lock for updates: the version last read. */
+  expectedVersion: z.number().int().min(1).optional(),
+})
+export type SaveDraft = z.infer<typeof SaveDraftSchema>
+
+export const DraftSummarySchema = z.object({
+  id: z.string(),
+  themeCode: z.string(),
+  channel: z.enum(['online', 'window']),
+  title: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+})
+export const DraftSchema = DraftSummarySchema.extend({ data: DraftDataSchema })
+export type Draft = z.infer<typeof DraftSchema>

@@ -144,10 +144,21 @@ export const VerifyQuerySchema = z.object({
   number: z.string().trim().min(1).max(64),
   /** The signature token from the QR code (first 16 characters of the base64url signature). */
   s: z.string().trim().max(64).optional(),
+  /** The signed payload from the QR code's fragment (a compact JWS, EdDSA): checked in full when given. */
+  c: z.string().trim().max(4000).optional(),
 })
+
+/**
+ * How far a verification went: `signature` when the presented QR token or signed payload was checked against the
+ * certificate's signature; `registry` when only the number was looked up (no QR data given), so nothing proves that
+ * the paper in hand carries this certificate's signature.
+ */
+export const VERIFY_CHECKS = ['signature', 'registry'] as const
+export type VerifyCheck = (typeof VERIFY_CHECKS)[number]
 
 export const VerifyResultSchema = z.object({
   status: z.enum(VERIFY_STATUSES),
+  checked: z.enum(VERIFY_CHECKS).optional(),
   certificate: PublicCertificateSchema.optional(),
 })
 export type VerifyResult = z.infer<typeof VerifyResultSchema>
@@ -178,3 +189,42 @@ export const CertificateListQuerySchema = z.object({
 export type CertificateListQuery = z.infer<typeof CertificateListQuerySchema>
 
 export const RevokeCertificateSchema = z.object({ reason: z.string().trim().min(2).max(200) })
+
+/**
+ * A published certificate signing key as a JSON Web Key (RFC 8037, OKP / Ed25519) with its key id; retired keys stay
+ * published so that the certificates they signed still verify offline.
+ */
+export const CertificateKeySchema = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+  kid: z.string(),
+  alg: z.literal('EdDSA'),
+  use: z.literal('sig'),
+  status: z.enum(['active', 'retired']),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  publicKeyPem: z.string(),
+})
+export type CertificateKey = z.infer<typeof CertificateKeySchema>
+
+/** The JWKS document of the certificate signing keys (GET /api/public/certificates/keys). */
+export const CertificateKeySetSchema = z.object({ keys: z.array(CertificateKeySchema) })
+export type CertificateKeySet = z.infer<typeof CertificateKeySetSchema>
+
+/**
+ * The claims of the signed payload carried in a certificate's QR code (a compact JWS, header {alg: EdDSA, kid}):
+ * number, kind, holder, USCC, issue time (ISO 8601 UTC), division, issuer, and the SHA-256 (base64url) of the
+ * canonical data the full signature covers, so a holder of the PDF can tie the two together.
+ */
+export interface CertificateClaims {
+  v: 1
+  number: string
+  kind: CertificateKind
+  holder: string
+  holderUscc: string
+  issuedAt: string
+  divisionCode: string
+  issuer: string
+  dataSha256: string
+}

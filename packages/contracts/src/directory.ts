@@ -89,6 +89,8 @@ export const StaffSchema = z.object({
   displayName: z.string(),
   mobileMasked: z.string().nullable(),
   status: z.enum(['active', 'locked', 'disabled']),
+  /** While locked out by failed logins (from some address or from all): when the last lock ends. */
+  lockedUntil: z.string().nullable(),
   posts: z.array(PostSchema),
 })
 export const StaffListQuerySchema = z.object({

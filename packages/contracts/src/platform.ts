@@ -38,6 +38,9 @@ export const ChangePasswordSchema = z.object({
   newPassword: z.string().min(1).max(128),
 })
 
+/** An administrator sets a password the owner must change at the next login. */
+export const ResetPasswordSchema = z.object({ newPassword: z.string().min(1).max(128) })
+
 export const SessionReplySchema = z.object({ user: MeSchema, csrfToken: z.string() })
 
 export const MetaSchema = z.object({
@@ -45,6 +48,8 @@ export const MetaSchema = z.object({
   version: z.string(),
   demo: z.boolean(),
   district: z.object({ code: z.string(), name: z.string() }),
+  /** The password rule's minimum length (PASSWORD_MIN_LENGTH), shown on the change-password page. */
+  passwordMinLength: z.number().int().optional(),
   demoPassword: z.string().optional(),
   demoAccounts: z.array(z.object({ username: z.string(), role: z.string(), displayName: z.string() })).optional(),
 })

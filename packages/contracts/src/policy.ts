@@ -343,6 +343,10 @@ export const MyMatchSchema = z.object({
   matchedAt: z.string(),
   readAt: z.string().nullable(),
   reasons: z.array(z.string()),
+  /** Set when the enterprise no longer satisfies the rule (its profile or the rule changed): the push is withdrawn. */
+  withdrawnAt: z.string().nullable(),
+  /** The conditions that now fail, in words (empty unless withdrawn). */
+  withdrawnReasons: z.array(z.string()),
 })
 
 export const PolicyDetailSchema = PolicySummarySchema.extend({
@@ -394,6 +398,9 @@ export const MyPolicySchema = z.object({
   reasons: z.array(z.string()),
   matchedAt: z.string(),
   readAt: z.string().nullable(),
+  /** Withdrawn: the enterprise no longer satisfies the rule; why in `withdrawnReasons`. */
+  withdrawnAt: z.string().nullable(),
+  withdrawnReasons: z.array(z.string()),
 })
 export const MyPolicyPageSchema = z.object({
   items: z.array(MyPolicySchema),

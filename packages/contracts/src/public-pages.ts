@@ -2,7 +2,14 @@
  * The pages anyone can open without an account, served from their own small bundle (`public.html`): the server
  * picks that HTML for these paths, and the public router knows exactly these routes, so the two cannot disagree.
  */
-export const PUBLIC_PAGE_PATHS = ['/login', '/register', '/12345', '/12345/track', '/verify/:number'] as const
+export const PUBLIC_PAGE_PATHS = [
+  '/login',
+  '/register',
+  '/12345',
+  '/12345/track',
+  '/verify/:number',
+  '/certificates/keys',
+] as const
 
 export type PublicPagePath = (typeof PUBLIC_PAGE_PATHS)[number]
 

@@ -17,6 +17,17 @@ export const WorklistItemSchema = z.object({
 })
 export type WorklistItem = z.infer<typeof WorklistItemSchema>
 
+/** The filters of 我的待办, for its export: time-limit status, subject type, text in the title or step. */
+export const TaskExportQuerySchema = z.object({
+  sla: SlaStatusSchema.optional(),
+  type: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
+  q: z.string().trim().max(50).optional(),
+})
+export type TaskExportQuery = z.infer<typeof TaskExportQuerySchema>
+
 export const AvailableActionSchema = z.object({ key: z.string(), name: z.string(), requireComment: z.boolean() })
 
 export const WorkflowNodeSchema = z.object({
@@ -45,7 +56,11 @@ export const WorkflowHistorySchema = z.object({
   fromState: z.string().nullable(),
   toState: z.string(),
   action: z.string(),
+  /** The definition's name of the action and of the state it led to (null for engine steps like `start`). */
+  actionName: z.string().nullable(),
+  toStateName: z.string().nullable(),
   actorKind: z.string(),
+  /** The person's display name (the login name only for non-person actors such as API keys). */
   actorName: z.string().nullable(),
   comment: z.string().nullable(),
   attachments: z.array(z.unknown()),
@@ -53,6 +68,11 @@ export const WorkflowHistorySchema = z.object({
 })
 export const WorkflowTreeSchema = z.object({
   rootId: z.string(),
+  /**
+   * What the process is about; `module` names the module owning its actions (a 12345 order, a service request),
+   * which are then taken on that module's page, never through the generic process page.
+   */
+  subject: z.object({ type: z.string(), id: z.string(), module: z.string().nullable() }).nullable(),
   nodes: z.array(WorkflowNodeSchema),
   history: z.array(WorkflowHistorySchema),
 })

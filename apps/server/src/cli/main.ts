@@ -13,6 +13,7 @@ import { createLogger } from '../platform/logger.ts'
 import { migrate } from '../platform/migrate.ts'
 import { createPlatform, type Platform } from '../platform/platform.ts'
 import { markSeeded, seed } from '../seed.ts'
+import { CERTIFICATE_USAGE, certificateCommand } from './certificate.ts'
 import { progressBar } from './progress.ts'
 
 const USAGE = `Usage: ruyu <command> [options]
@@ -27,6 +28,7 @@ Commands:
               [--department CODE] [--mobile M] [--uscc USCC] [--password P]
   holidays import FILE --year YYYY    import a year's holiday schedule (JSON: {source, holidays, workdays})
   audit verify                        check the audit log hash chain; exit 1 if it was tampered with
+${CERTIFICATE_USAGE}
 
 Environment: DATABASE_URL (external PostgreSQL) or RUYU_DATA_DIR (embedded, default ./.ruyu).`
 
@@ -188,6 +190,11 @@ async function main(argv: string[]): Promise<number> {
       for (const p of result.problems.slice(0, 50)) console.error(`  seq ${p.seq}: ${p.problem}`)
       return 1
     }
+    case 'certificate':
+      return certificateCommand(sub, rest, {
+        localKeys: () => withPlatform((p) => createServices(p).certificate.publicKeys()),
+        rotate: () => withPlatform((p) => createServices(p).certificate.rotateSigningKey(SYSTEM_ACTOR)),
+      })
     case undefined:
     case 'help':
     case '--help':

@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   RUYU_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines on a terminal (outside production), JSON otherwise; `pretty` or `json` to choose. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -70,6 +72,8 @@ export interface Config {
   trustProxy: boolean | number | string
   /** Base URL for links the server publishes (no trailing slash); default http://HOST:PORT. */
   publicUrl: string
+  /** Whether PUBLIC_URL was set (else publicUrl is the local default, and QR codes point to it). */
+  publicUrlSet: boolean
   /** Coordinates Open311 accepts. */
   open311Bbox: { minLat: number; minLng: number; maxLat: number; maxLng: number }
   port: number
@@ -82,6 +86,8 @@ export interface Config {
   role: 'api' | 'worker' | 'all'
   production: boolean
   logLevel: string
+  /** `auto` until start-up resolves it against the terminal (logger.ts resolveLogFormat). */
+  logFormat: 'auto' | 'pretty' | 'json'
   sessionTtlHours: number
   loginMaxFailures: number
   loginLockMinutes: number
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlSet: !!e.PUBLIC_URL,
     open311Bbox: (([minLat, minLng, maxLat, maxLng]) => ({ minLat, minLng, maxLat, maxLng }))(
       e.OPEN311_BBOX.split(',').map(Number) as [number, number, number, number],
     ),
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.RUYU_ROLE,
     production,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
@@ -156,4 +164,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
     workerHealthPort: e.WORKER_HEALTH_PORT ?? e.PORT,
   }
+}
+
+/**
+ * What an operator should hear about at start-up. Printed certificates and 12345 posters carry QR codes built from
+ * PUBLIC_URL; without it they point to this machine's local address, which no phone can open.
+ */
+export function startupWarnings(config: Config): string[] {
+  const out: string[] = []
+  const host = new URL(config.publicUrl).hostname
+  if (!config.publicUrlSet)
+    out.push(
+      `PUBLIC_URL is not set: links and QR codes on printed certificates and posters point to ${config.publicUrl}. ` +
+        'Set PUBLIC_URL to the address people reach this installation at (e.g. https://ruyu.muping.gov.cn).',
+    )
+  else if (/^(localhost|127\.|\[?::1\]?$|0\.0\.0\.0$)/.test(host))
+    out.push(
+      `PUBLIC_URL is ${config.publicUrl}, a local address: QR codes on printed certificates and posters will not ` +
+        'open on anyone else’s phone.',
+    )
+  return out
 }

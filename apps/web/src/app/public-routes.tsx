@@ -22,6 +22,13 @@ export const publicRoutes: AppRoute[] = [
     component: lazy(() => import('../modules/certificate/pages/verify-page')),
   },
   {
+    // The certificate signing keys (active and retired), for offline verification of the QR code.
+    path: '/certificates/keys',
+    titleId: 'certificate.keys.title',
+    menu: false,
+    component: lazy(() => import('../modules/certificate/pages/keys-page')),
+  },
+  {
     // 12345 online request and tracking: anyone, on a phone, without an account (the QR code on posters).
     path: '/12345',
     titleId: 'hotline.menu.publicSubmit',

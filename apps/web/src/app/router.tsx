@@ -14,7 +14,12 @@ const AppLayout = lazy(() => import('./layout/console-frame'))
 const NotFoundPage = lazy(() => import('./pages/not-found-page'))
 const ForbiddenPage = lazy(() => import('./pages/forbidden-page'))
 
-/** Sends anonymous visitors to the login page, remembering where they wanted to go. */
+export const CHANGE_PASSWORD_PATH = '/account/password'
+
+/**
+ * Sends anonymous visitors to the login page, remembering where they wanted to go. A session whose password expired
+ * or was reset may do nothing else on the server, so it is kept on the change-password page until it is changed.
+ */
 function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation()
   const me = useMe()
@@ -23,6 +28,11 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     const next = location.pathname + location.search
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />
+  }
+  if (me.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    const next = location.pathname + location.search
+    const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`
+    return <Navigate to={`${CHANGE_PASSWORD_PATH}${query}`} replace />
   }
   return <>{children}</>
 }
@@ -36,7 +46,7 @@ function RouteGuard({ route, children }: { route: AppRoute; children: ReactNode 
 /** A group without a page of its own opens its first child the user may see. */
 function GroupRedirect({ route }: { route: AppRoute }) {
   const { can } = useAccess()
-  const target = route.children?.find((child) => isRouteAllowed(child, can))
+  const target = route.children?.find((child) => child.menu !== false && isRouteAllowed(child, can))
   if (!target) {
     return (
       <Suspense fallback={<PageLoading />}>

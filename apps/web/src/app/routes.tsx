@@ -37,6 +37,7 @@ import ToolOutlined from '@ant-design/icons/ToolOutlined'
 import UnorderedListOutlined from '@ant-design/icons/UnorderedListOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import { ratingRoutes } from '../modules/rating/routes'
 import type { LocaleId } from './i18n'
 
 /**
@@ -363,6 +364,7 @@ export const appRoutes: AppRoute[] = [
       },
     ],
   },
+  ratingRoutes,
   {
     // Every account's own open tasks (staff reviews, the applicant's 补正, 差评 rectifications).
     path: '/workflow/tasks',
@@ -378,6 +380,13 @@ export const appRoutes: AppRoute[] = [
     component: lazy(() => import('../modules/workflow/pages/instance-page')),
   },
   {
+    // From the user menu; the only page while the password has expired or was reset (see RequireAuth).
+    path: '/account/password',
+    titleId: 'auth.password.title',
+    menu: false,
+    component: lazy(() => import('../modules/auth/pages/change-password-page')),
+  },
+  {
     path: '/notifications',
     titleId: 'app.menu.notifications',
     icon: <BellOutlined />,
@@ -388,10 +397,15 @@ export const appRoutes: AppRoute[] = [
 // The public pages live in public-routes.tsx so the public bundle does not pull this table's icons.
 export { publicRoutes } from './public-routes'
 
-/** Whether a route, or for a group any of its children, is open to a user with these capabilities. */
+/**
+ * Whether a route is open to a user with these capabilities. A group counts only the children it shows in the menu:
+ * a detail page open to everyone (`/approval/cases/:id`) must not keep an otherwise empty group in the menu.
+ */
 export function isRouteAllowed(route: AppRoute, can: (c: Capability | undefined) => boolean): boolean {
   if (!can(route.access)) return false
-  if (route.children?.length && !route.component) return route.children.some((child) => isRouteAllowed(child, can))
+  if (route.children?.length && !route.component) {
+    return route.children.some((child) => child.menu !== false && isRouteAllowed(child, can))
+  }
   return true
 }
 

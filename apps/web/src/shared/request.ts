@@ -150,6 +150,40 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw new ApiError({ status: response.status, code: HTTP_ERROR, message: '', requestId })
 }
 
+/**
+ * Downloads a file the server builds (list exports): the same session, language and error shape as `request`, then
+ * hands the bytes to the browser under the name the server gave (Content-Disposition, UTF-8 form preferred).
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { 'Accept-Language': language },
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError({ status: 0, code: NETWORK_ERROR, message: '' })
+  }
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined)
+    if (isErrorBody(data)) {
+      throw new ApiError({ status: response.status, code: data.code, message: data.message, details: data.details })
+    }
+    throw new ApiError({ status: response.status, code: HTTP_ERROR, message: '' })
+  }
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1]
+  const name = utf8 ? decodeURIComponent(utf8) : fallbackName
+  const url = URL.createObjectURL(await response.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
 /** Shorthands; pages never call these directly, only a module's api.ts does. */
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),

@@ -197,6 +197,15 @@ export const departmentReviewSpec: WorkflowSpec = {
     pending: {
       name: '待受理',
       assignee: { role: 'dept_reviewer', department: 'branch' },
+      // The department's reviewers learn that a case reached them (issue 10 §1: they were never told).
+      effects: [
+        {
+          type: 'notify',
+          to: 'assignees',
+          title: '新的并联审批办件待受理',
+          body: '“{title}”已推送至{branch.name}，请及时受理',
+        },
+      ],
       actions: [
         { key: 'accept', name: '受理', to: 'reviewing', actors: [{ role: 'dept_reviewer' }] },
         {
@@ -221,13 +230,23 @@ export const departmentReviewSpec: WorkflowSpec = {
       assignee: { role: 'dept_reviewer', department: 'branch' },
       actions: [
         { key: 'approve', name: '审查同意', to: 'approved', actors: [{ role: 'dept_reviewer' }], requireComment: true },
-        { key: 'reject', name: '不予许可', to: 'rejected', actors: [{ role: 'dept_reviewer' }], requireComment: true },
+        {
+          key: 'reject',
+          name: '不予许可',
+          to: 'rejected',
+          actors: [{ role: 'dept_reviewer' }],
+          requireComment: true,
+          // 行政许可法 art. 38: a refusal states its legal basis.
+          input: { legalBasis: { type: 'string', max: 500 } },
+        },
         {
           key: 'request_supplement',
           name: '要求补正',
           to: 'supplement',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          // The codes of the materials to supplement (一次性告知).
+          input: { materials: { type: 'string[]', max: 100 } },
           effects: [
             {
               type: 'notify',
@@ -281,7 +300,8 @@ export const CLOSE_SIGNAL = 'approval.case_closed'
 /**
  * The case workflow generated from a variant's stage plan: each stage a parallel state over its department
  * branches (join: all), then unified issuance (统一出件) after the last stage yielding one of the four
- * certificates (四证), then any later stages (竣工验收). The applicant or the window may withdraw while a stage runs.
+ * certificates (四证), then any later stages (竣工验收). The applicant or the window may withdraw while a stage before
+ * issuance runs; once the certificates are out, withdrawal is no longer offered.
  */
 export function caseSpec(
   key: string,
@@ -317,17 +337,21 @@ export function caseSpec(
     requireComment: true,
   }
   const states: WorkflowSpec['states'] = {}
+  // Withdrawal makes sense only until the certificates are out: a stage after unified issuance (竣工验收) builds on
+  // issued certificates, and withdrawing there would leave them standing (issue 10 §2).
+  const issuanceAt = order.indexOf('issuance')
   active.forEach((s, i) => {
-    states[`stage_${i + 1}`] = {
+    const key = `stage_${i + 1}`
+    states[key] = {
       name: `第${i + 1}阶段：${s.name}`,
       parallel: {
         definition: DEPARTMENT_REVIEW_KEY,
         branchesFrom: `stages.${i}.branches`,
         join: 'all',
-        onApproved: next(`stage_${i + 1}`),
+        onApproved: next(key),
         onRejected: 'refused',
       },
-      actions: [withdraw],
+      actions: order.indexOf(key) < issuanceAt ? [withdraw] : [],
     }
   })
   states.issuance = {
@@ -339,6 +363,8 @@ export function caseSpec(
         name: '统一出件（四证齐发）',
         to: next('issuance'),
         actors: [{ role: 'window_clerk' }],
+        // Why issue while 容缺 materials are still missing (checked and recorded by deferred.ts).
+        input: { overrideReason: { type: 'string', max: 200 } },
         effects: [
           { type: 'signal', name: ISSUE_SIGNAL },
           {

@@ -3,8 +3,11 @@ import {
   CaseListQuerySchema,
   CaseReceiptSchema,
   CaseSummarySchema,
+  DraftSchema,
+  DraftSummarySchema,
   OnTimeStatsSchema,
   PlanRequestSchema,
+  SaveDraftSchema,
   SubmitCaseSchema,
   SupplyMaterialSchema,
   WindowSubmitCaseSchema,
@@ -15,6 +18,9 @@ import { SubmitRatingSchema } from '@ruyu/contracts/rating'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { langOf } from '../../platform/http/error-handler.ts'
+import { collectPages, sendWorkbook, tableWorkbook } from '../../platform/table-export.ts'
+import { CASE_EXPORT_COLUMNS } from './case-export.ts'
 import type { ApprovalService } from './service.ts'
 
 /** Theme approval routes under /api/approval. Branch actions go through /api/workflow. */
@@ -58,6 +64,19 @@ export function approvalRoutes(service: ApprovalService) {
       async (req) => service.list(req.principal!, req.query),
     )
     r.get(
+      '/cases/export',
+      // The list's own filters and scope, every page, as .xlsx.
+      { config: { access: 'approval:read' }, schema: { tags, querystring: CaseListQuerySchema } },
+      async (req, reply) => {
+        const rows = await collectPages((page, pageSize) =>
+          service.list(req.principal!, { ...req.query, page, pageSize }),
+        )
+        const lang = langOf(req)
+        const buf = await tableWorkbook(lang === 'en' ? 'Cases' : '审批案件', CASE_EXPORT_COLUMNS, rows, lang)
+        return sendWorkbook(reply, buf, 'approval-cases', '审批案件')
+      },
+    )
+    r.get(
       '/cases/:id',
       {
         config: { access: 'authenticated' },
@@ -86,6 +105,42 @@ export function approvalRoutes(service: ApprovalService) {
         schema: { tags, params: IdParamsSchema, body: SubmitRatingSchema, response: { 200: CaseDetailSchema } },
       },
       async (req) => service.rate(req.principal!, req.actor, req.params.id, req.body, req.id),
+    )
+    // Drafts (草稿): the caller's own only; saving needs approval:apply (online) or approval:intake (window).
+    r.get(
+      '/drafts',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, response: { 200: z.object({ items: z.array(DraftSummarySchema) }) } },
+      },
+      async (req) => service.drafts.list(req.principal!),
+    )
+    r.post(
+      '/drafts',
+      { config: { access: 'authenticated' }, schema: { tags, body: SaveDraftSchema, response: { 201: DraftSchema } } },
+      async (req, reply) =>
+        reply.code(201).send(await service.drafts.create(req.principal!, req.actor, req.body, req.id)),
+    )
+    r.get(
+      '/drafts/:id',
+      { config: { access: 'authenticated' }, schema: { tags, params: IdParamsSchema, response: { 200: DraftSchema } } },
+      async (req) => service.drafts.get(req.principal!, req.params.id),
+    )
+    r.put(
+      '/drafts/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: IdParamsSchema, body: SaveDraftSchema, response: { 200: DraftSchema } },
+      },
+      async (req) => service.drafts.update(req.principal!, req.actor, req.params.id, req.body, req.id),
+    )
+    r.delete(
+      '/drafts/:id',
+      { config: { access: 'authenticated' }, schema: { tags, params: IdParamsSchema } },
+      async (req, reply) => {
+        await service.drafts.remove(req.principal!, req.actor, req.params.id, req.id)
+        return reply.code(204).send()
+      },
     )
     r.get(
       '/stats/on-time',

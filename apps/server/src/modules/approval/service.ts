@@ -14,6 +14,7 @@ import type { CertificateService } from '../certificate/index.ts'
 import type { DirectoryService } from '../directory/index.ts'
 import type { RatingService } from '../rating/index.ts'
 import type { WorkflowService } from '../workflow/index.ts'
+import { createDeferredMaterials, MATERIAL_DUE_QUEUE, type MaterialTimer } from './deferred.ts'
 import {
   type CaseItem,
   CERTIFICATE_KIND_OF,
@@ -32,6 +33,7 @@ import {
   zoneReuse,
   zoneSatisfied,
 } from './domain.ts'
+import { createDrafts } from './drafts.ts'
 import { caseNotFound, materialNotPending, notApplicant, notRateable, parkNotFound } from './errors.ts'
 import { type CaseRow, approvalRepo as repo, type Visibility } from './repo.ts'
 
@@ -39,7 +41,7 @@ export const SUBJECT = 'approval_case'
 const BRANCH_SIGNAL = 'approval.branch_decided'
 
 export interface ApprovalDeps {
-  platform: Pick<Platform, 'db' | 'files' | 'events' | 'notifications' | 'calendar'>
+  platform: Pick<Platform, 'db' | 'files' | 'events' | 'notifications' | 'calendar' | 'jobs' | 'settings' | 'addWorker'>
   catalog: CatalogService
   directory: DirectoryService
   workflow: WorkflowService
@@ -58,6 +60,11 @@ export function createApprovalService(deps: ApprovalDeps) {
   const { platform, catalog, directory, workflow, certificate, rating } = deps
   const { db } = platform
   const departmentIds = new Map<string, string>()
+  const deferred = createDeferredMaterials(platform)
+  const drafts = createDrafts(platform)
+  platform.addWorker((jobs) =>
+    jobs.work(MATERIAL_DUE_QUEUE, (data, job) => deferred.handle(data as MaterialTimer, job.id)),
+  )
 
   async function departmentId(code: string) {
     let id = departmentIds.get(code)
@@ -139,6 +146,7 @@ export function createApprovalService(deps: ApprovalDeps) {
   }
 
   workflow.onSignal(ISSUE_SIGNAL, async (tx, { root, actor, requestId }) => {
+    await deferred.checkIssuance(tx, root.subjectId, root.context, actor, requestId)
     await issuePending(tx, root.subjectId, actor, requestId)
     await repo.setStatus(tx, root.subjectId, 'issued', 'issued_at')
   })
@@ -210,6 +218,7 @@ export function createApprovalService(deps: ApprovalDeps) {
     spec.states.issuance!.effects = [{ type: 'signal', name: 'approval.awaiting_issuance' }]
 
     return db.tx(async (tx) => {
+      if (input.draftId) await drafts.consume(tx, principal.userId, input.draftId)
       await workflow.publish(tx, withBranchSignal(), actor)
       await workflow.publish(tx, spec, actor)
       const given = new Map(input.materials.map((m) => [m.code, m]))
@@ -267,6 +276,7 @@ export function createApprovalService(deps: ApprovalDeps) {
       } as const
       const c = await repo.insertCase(tx, caseRow, { materials: materialRows, items: itemRows, zone: zoneRows })
       await platform.files.attach(tx, fileIds, { subjectType: SUBJECT, subjectId: c.id })
+      await deferred.schedule(tx, c.id, materialRows)
       const inst = await workflow.start(
         tx,
         {
@@ -313,6 +323,7 @@ export function createApprovalService(deps: ApprovalDeps) {
       const row = { ...c, number, workflowInstanceId: inst.id }
       const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
       return detailOf(row, {
+        issueOverrides: [],
         items: [...itemRows]
           .sort((a, b) => a.stageNo - b.stageNo || byCode(a, b))
           .map((i) => ({
@@ -374,7 +385,10 @@ export function createApprovalService(deps: ApprovalDeps) {
   })
 
   /** The case with its items, materials and zone reuse: the receipt, and the core of the detail. */
-  const detailOf = (c: CaseRow, parts: Pick<CaseReceipt, 'items' | 'materials' | 'zoneReuse'>): CaseReceipt => ({
+  const detailOf = (
+    c: CaseRow,
+    parts: Pick<CaseReceipt, 'items' | 'materials' | 'zoneReuse' | 'issueOverrides'>,
+  ): CaseReceipt => ({
     ...summary(c),
     themeVersion: c.themeVersion,
     variantKey: c.variantKey,
@@ -465,7 +479,7 @@ export function createApprovalService(deps: ApprovalDeps) {
       ])
       const mine = ratings.find((r) => r.raterId === c.applicantUserId) ?? ratings[0]
       return {
-        ...detailOf(c, { items, materials, zoneReuse: zone }),
+        ...detailOf(c, { items, materials, zoneReuse: zone, issueOverrides: await deferred.overrides(c.id) }),
         workflow: c.workflowInstanceId ? await workflow.tree(p, c.workflowInstanceId) : null,
         rating: mine ? { level: mine.level, createdAt: mine.createdAt } : null,
       }
@@ -590,6 +604,12 @@ export function createApprovalService(deps: ApprovalDeps) {
       const r = await repo.zoneSavings(db.pool, p.scopes)
       return { totalYuan: r.byKind.reduce((n, k) => n + k.savingYuan, 0), cases: r.cases, byKind: r.byKind }
     },
+
+    /** Application drafts of the caller (草稿): list, get, create, update, remove. */
+    drafts,
+
+    /** A 容缺 reminder or escalation fired (the pg-boss worker; tests call it directly). */
+    handleMaterialTimer: (job: MaterialTimer, jobId?: string) => deferred.handle(job, jobId),
 
     /** Publishes the department-review definition (seed). */
     async ensureDefinitions(tx: Tx, actor: Actor) {

@@ -3,9 +3,12 @@ import {
   CERTIFICATE_KIND_SPECS,
   type CertificateKind,
   type CertificateStatus,
+  type IssueBatch,
+  IssueBatchSchema,
   type VerifyStatus,
 } from '@ruyu/contracts/certificate'
 import { canonicalJson } from '../../platform/audit.ts'
+import { validationFailed } from '../../platform/errors.ts'
 
 /** The issuing authority printed on every certificate (统一出件 at the district approval bureau). */
 export const ISSUER = '牟平区行政审批服务局'
@@ -141,4 +144,19 @@ export function chineseDate(at: Date): string {
   const mm = String(cst.getUTCMonth() + 1).padStart(2, '0')
   const dd = String(cst.getUTCDate()).padStart(2, '0')
   return `${cst.getUTCFullYear()}年${mm}月${dd}日`
+}
+
+/** Parses a batch and checks every certificate's payload against its kind; VALIDATION_FAILED with paths. */
+export function parseBatch(input: IssueBatch): IssueBatch {
+  const parsed = IssueBatchSchema.safeParse(input)
+  if (!parsed.success)
+    throw validationFailed(undefined, {
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? '' : p)),
+        message: i.message,
+      })),
+    })
+  const issues = parsed.data.certificates.flatMap((c, i) => payloadIssues(c.kind, c.payload, i))
+  if (issues.length) throw validationFailed(undefined, { issues })
+  return parsed.data
 }

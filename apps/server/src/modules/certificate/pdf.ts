@@ -19,6 +19,7 @@ import {
 } from 'pdf-lib'
 import QRCode from 'qrcode'
 import subsetFont from 'subset-font'
+import { type PdfSeal, writePdfSeal } from './offline.ts'
 
 // A4 certificate: 中华人民共和国 + title, number, legal basis, a table of the holder and fields, issuing authority and
 // date under a red seal drawn in vectors, the verification QR code bottom right, and the signature in small print.
@@ -46,6 +47,10 @@ export interface PdfInput {
   /** Printed date, e.g. 2026年05月20日. */
   issuedDate: string
   verifyUrl: string
+  /** What the QR code holds: the verification URL, then '#' and the signed claims (compact JWS). */
+  qrText: string
+  /** Embedded in the document information for offline checks (`ruyu certificate verify`). */
+  seal: PdfSeal
   signature: string
   keyId: string
   revoked: boolean
@@ -264,7 +269,7 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
     '电子证照专用章',
     '演示样证 不作为正式证照',
     '已注销',
-    '本证照为电子证照，由如鱼政务服务平台签发，以 Ed25519 数字签名保护。扫描二维码或访问以下地址核验真伪：',
+    '本证照为电子证照，由如鱼政务服务平台签发，以 Ed25519 数字签名保护。二维码内含签名数据，可凭公布的公钥离线核验；也可扫描二维码或访问以下地址核验真伪：',
     '签名密钥：签名：',
   ].join('')
   const printed = [
@@ -293,6 +298,7 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
   doc.setCreator('如鱼政务服务平台 Ruyu')
   doc.setProducer('Ruyu certificate module (pdf-lib)')
   doc.setLanguage('zh-CN')
+  writePdfSeal(doc, input.seal)
   const ctx: Ctx = { doc, font, input }
 
   const [W, H] = A4
@@ -370,10 +376,12 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
 
   // Footer, anchored at the bottom of the last page: the QR code bottom right; left of it the authority and date
   // under the seal; the signature in small print along the bottom.
-  const qrSize = 92
+  // The QR code carries the signed claims too (about 770 characters, version 22 at level M): 110 pt keeps each
+  // module near 0.37 mm, which phone cameras read from print.
+  const qrSize = 110
   const qrX = W - MARGIN - qrSize
   const qrY = 60
-  qrCode(page, input.verifyUrl, qrX, qrY, qrSize)
+  qrCode(page, input.qrText, qrX, qrY, qrSize)
   const scan = '扫码核验'
   text(page, font, scan, qrX + (qrSize - font.widthOfTextAtSize(scan, 10)) / 2, qrY - 14, 10)
 
@@ -390,7 +398,7 @@ export async function renderCertificatePdf(input: PdfInput): Promise<Buffer> {
   let ny = 94
   const small = 7.5
   const note = [
-    '本证照为电子证照，由如鱼政务服务平台签发，以 Ed25519 数字签名保护。扫描二维码或访问以下地址核验真伪：',
+    '本证照为电子证照，由如鱼政务服务平台签发，以 Ed25519 数字签名保护。二维码内含签名数据，可凭公布的公钥离线核验；也可扫描二维码或访问以下地址核验真伪：',
     displayUrl(input.verifyUrl),
     `签名密钥：${input.keyId}`,
     `签名：${input.signature}`,

@@ -5,6 +5,14 @@ import type { SigningKeyRow } from './keys.ts'
 // certificate_* tables only, plus core_division (read-only, for the division's name) and core_doc_series (whether a
 // number series exists). snake_case ↔ camelCase mapping lives here.
 
+export interface PublishedKeyRow {
+  keyId: string
+  publicKeyPem: string
+  status: 'active' | 'retired'
+  createdAt: Date
+  retiredAt: Date | null
+}
+
 export interface CertificateRow {
   id: string
   number: string
@@ -27,11 +35,12 @@ export interface CertificateRow {
   revokedAt: Date | null
   revokeReason: string | null
   batchId: string
+  claimsJws: string | null
 }
 
 const COLS = `c.id, c.number, c.kind, c.title, c.holder_name, c.holder_uscc, c.subject_type, c.subject_id,
   c.division_code, c.issuer, c.payload, c.canonical, c.signature, c.key_id, c.status, c.issued_at, c.revoked_at,
-  c.revoke_reason, c.batch_id, k.public_key_pem,
+  c.revoke_reason, c.batch_id, c.claims_jws, k.public_key_pem,
   (select d.name from core_division d where d.code = c.division_code order by d.data_year desc limit 1) as division_name`
 
 const FROM = 'certificate_certificate c join certificate_signing_key k on k.key_id = c.key_id'
@@ -58,6 +67,7 @@ const toRow = (r: Record<string, any>): CertificateRow => ({
   revokedAt: r.revoked_at ?? null,
   revokeReason: r.revoke_reason ?? null,
   batchId: r.batch_id,
+  claimsJws: r.claims_jws ?? null,
 })
 
 /**
@@ -80,6 +90,40 @@ export const certificateRepo = {
     )
     const r = rows[0]
     return r ? { keyId: r.key_id, publicKeyPem: r.public_key_pem, privateKeyEnc: r.private_key_enc } : null
+  },
+
+  /** Every signing key, oldest first (retired ones stay: the certificates they signed must still verify). */
+  async allKeys(q: Queryable): Promise<PublishedKeyRow[]> {
+    const { rows } = await q.query(
+      `select key_id, public_key_pem, status, created_at, retired_at from certificate_signing_key
+       order by created_at, key_id`,
+    )
+    return rows.map((r) => ({
+      keyId: r.key_id,
+      publicKeyPem: r.public_key_pem,
+      status: r.status,
+      createdAt: r.created_at,
+      retiredAt: r.retired_at ?? null,
+    }))
+  },
+
+  /** One key with its encrypted private half (to recompute the signed claims of an older certificate). */
+  async keyById(q: Queryable, keyId: string): Promise<SigningKeyRow | null> {
+    const { rows } = await q.query(
+      'select key_id, public_key_pem, private_key_enc from certificate_signing_key where key_id = $1',
+      [keyId],
+    )
+    const r = rows[0]
+    return r ? { keyId: r.key_id, publicKeyPem: r.public_key_pem, privateKeyEnc: r.private_key_enc } : null
+  },
+
+  /** Retires the active key (kept, and still published); returns its id, null when there was none. */
+  async retireActiveKey(tx: Tx, at: Date): Promise<string | null> {
+    const { rows } = await tx.query(
+      `update certificate_signing_key set status = 'retired', retired_at = $1 where status = 'active' returning key_id`,
+      [at],
+    )
+    return rows[0]?.key_id ?? null
   },
 
   /** Inserts a key as the active one; false when another process already made one active (unique index). */
@@ -135,12 +179,13 @@ export const certificateRepo = {
       keyId: string
       issuedAt: Date
       batchId: string
+      claimsJws: string
     },
   ): Promise<string> {
     const { rows } = await tx.query(
       `insert into certificate_certificate (number, kind, title, holder_name, holder_uscc, subject_type, subject_id,
-         division_code, issuer, payload, canonical, canonical_sha256, signature, key_id, issued_at, batch_id)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) returning id`,
+         division_code, issuer, payload, canonical, canonical_sha256, signature, key_id, issued_at, batch_id, claims_jws)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) returning id`,
       [
         c.number,
         c.kind,
@@ -158,6 +203,7 @@ export const certificateRepo = {
         c.keyId,
         c.issuedAt,
         c.batchId,
+        c.claimsJws,
       ],
     )
     return rows[0].id

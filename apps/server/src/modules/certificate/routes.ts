@@ -1,4 +1,5 @@
 import {
+  CertificateKeySetSchema,
   CertificateListQuerySchema,
   CertificateSchema,
   RevokeCertificateSchema,
@@ -29,7 +30,21 @@ export function certificateRoutes(service: CertificateService) {
       },
       async (req, reply) => {
         reply.header('cache-control', 'no-store')
-        return service.verify(req.query.number, req.query.s)
+        return service.verify(req.query.number, req.query.s, req.query.c)
+      },
+    )
+
+    // The published signing keys (JWKS, RFC 7517/8037): active and retired, so offline checks of old certificates
+    // keep working after a rotation. Public and cacheable for a short while (a rotation shows within minutes).
+    r.get(
+      '/public/certificates/keys',
+      {
+        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: { tags, response: { 200: CertificateKeySetSchema } },
+      },
+      async (_req, reply) => {
+        reply.header('cache-control', 'public, max-age=300')
+        return service.publicKeys()
       },
     )
 
@@ -62,6 +77,23 @@ export function certificateRoutes(service: CertificateService) {
       },
       async (req) =>
         service.revoke(req.actor, req.params.id, req.body.reason, { principal: req.principal!, requestId: req.id }),
+    )
+  }
+}
+
+/** The same key set at the conventional /.well-known/jwks.json (registered at the root, outside /api). */
+export function certificateWellKnownRoutes(service: CertificateService) {
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/.well-known/jwks.json',
+      {
+        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: { tags: ['certificate'], response: { 200: CertificateKeySetSchema } },
+      },
+      async (_req, reply) => {
+        reply.header('cache-control', 'public, max-age=300')
+        return service.publicKeys()
+      },
     )
   }
 }

@@ -1,12 +1,10 @@
-import type { KeyObject } from 'node:crypto'
 import {
   CERTIFICATE_KIND_SPECS,
   type Certificate,
+  type CertificateKeySet,
   type CertificateKind,
   type CertificateListQuery,
   type IssueBatch,
-  IssueBatchSchema,
-  type PublicCertificate,
   type VerifyResult,
 } from '@ruyu/contracts/certificate'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
@@ -23,7 +21,7 @@ import {
   chineseDate,
   ISSUER,
   PREAMBLE,
-  payloadIssues,
+  parseBatch,
   printedFields,
   sha256Hex,
   signatureToken,
@@ -33,9 +31,12 @@ import {
 } from './domain.ts'
 import { certificateAlreadyRevoked, certificateNotFound, certificateNumberTaken } from './errors.ts'
 import { type BatchIssuedPayload, CERTIFICATE_EVENTS, type CertificateRevokedPayload } from './events.ts'
-import { generateSigningKey, loadMasterKey, openPrivateKey, signText, verifyText } from './keys.ts'
+import { signText } from './keys.ts'
+import { jwsFromText, signClaims } from './offline.ts'
 import { renderCertificatePdf } from './pdf.ts'
 import { type CertificateRow, certificateRepo as repo, type Visibility } from './repo.ts'
+import { claimsOf, createSigning } from './signing.ts'
+import { claimsMatch, publicView, signatureHolds } from './view.ts'
 
 export interface CertificateDeps {
   db: Db
@@ -66,29 +67,10 @@ export function createCertificateService(deps: CertificateDeps) {
   const { db, events, config } = deps
   const env = deps.env ?? process.env
   const publicUrl = (deps.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${config.port}`).replace(/\/+$/, '')
-  let masterKey: Buffer | undefined
-  const privateKeys = new Map<string, KeyObject>()
+  const signing = createSigning(db, config.dataDir, env)
 
   const verifyUrl = (row: Pick<CertificateRow, 'number' | 'signature'>) =>
     `${publicUrl}${verifyPath(row.number, row.signature)}`
-
-  function publicView(row: CertificateRow): PublicCertificate {
-    return {
-      number: row.number,
-      kind: row.kind,
-      title: row.title,
-      holderLabel: CERTIFICATE_KIND_SPECS[row.kind].holderLabel,
-      holderName: row.holderName,
-      holderUscc: row.holderUscc,
-      fields: printedFields(row.kind, row.payload),
-      issuer: row.issuer,
-      divisionCode: row.divisionCode,
-      divisionName: row.divisionName,
-      issuedAt: row.issuedAt.toISOString(),
-      revokedAt: row.revokedAt?.toISOString() ?? null,
-      revokeReason: row.revokeReason,
-    }
-  }
 
   function toDto(row: CertificateRow): Certificate {
     return {
@@ -102,24 +84,6 @@ export function createCertificateService(deps: CertificateDeps) {
     }
   }
 
-  /** Recomputes the canonical data from the row as stored now: any change to a signed column breaks the signature. */
-  const signatureHolds = (row: CertificateRow) =>
-    verifyText(
-      row.publicKeyPem,
-      canonicalData({
-        number: row.number,
-        kind: row.kind,
-        title: row.title,
-        holder: row.holderName,
-        holderUscc: row.holderUscc,
-        payload: row.payload,
-        issuedAt: row.issuedAt.toISOString(),
-        divisionCode: row.divisionCode,
-        issuer: row.issuer,
-      }),
-      row.signature,
-    )
-
   /** Who sees which certificates: the holder enterprise its own, staff with certificate:print their scope. */
   function visibility(p: Principal): Visibility {
     if (p.kind === 'enterprise' && p.enterpriseUscc) return { holderUscc: p.enterpriseUscc, scopePatterns: null }
@@ -128,48 +92,12 @@ export function createCertificateService(deps: CertificateDeps) {
     throw missingCapability({ capability: 'certificate:print' })
   }
 
-  /**
-   * The active signing key, created on first use. It is created in its own short transaction touching only
-   * certificate_signing_key, never in the caller's (which may hold the audit-head lock another issuer waits for).
-   */
-  async function signer(): Promise<{ keyId: string; privateKey: KeyObject; created: boolean }> {
-    masterKey ??= loadMasterKey(config.dataDir, env)
-    let row = await repo.activeKey(db.pool)
-    let created = false
-    if (!row) {
-      const fresh = generateSigningKey(masterKey)
-      created = await db.tx((tx) => repo.insertActiveKey(tx, fresh))
-      row = await repo.activeKey(db.pool)
-      if (!row) throw new Error('no active certificate signing key after creating one')
-    }
-    let key = privateKeys.get(row.keyId)
-    if (!key) {
-      key = openPrivateKey(masterKey, row)
-      privateKeys.set(row.keyId, key)
-    }
-    return { keyId: row.keyId, privateKey: key, created }
-  }
-
   async function ensureSeries(q: Queryable, kinds: Iterable<CertificateKind>) {
     for (const kind of new Set(kinds)) {
       const s = CERTIFICATE_SERIES[kind]
       // Only when missing: an admin may have changed the pattern through PUT /api/admin/doc-series.
       if (!(await repo.seriesExists(q, s.key))) await ensureDocSeries(q, s)
     }
-  }
-
-  function parseBatch(input: IssueBatch): IssueBatch {
-    const parsed = IssueBatchSchema.safeParse(input)
-    if (!parsed.success)
-      throw validationFailed(undefined, {
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.map((p) => (typeof p === 'symbol' ? '' : p)),
-          message: i.message,
-        })),
-      })
-    const issues = parsed.data.certificates.flatMap((c, i) => payloadIssues(c.kind, c.payload, i))
-    if (issues.length) throw validationFailed(undefined, { issues })
-    return parsed.data
   }
 
   return {
@@ -186,7 +114,7 @@ export function createCertificateService(deps: CertificateDeps) {
       opts: { requestId?: string; at?: Date } = {},
     ): Promise<IssuedBatch> {
       const batch = parseBatch(input)
-      const key = await signer()
+      const key = await signing.signer()
       const issuedAt = new Date(Math.floor((opts.at ?? new Date()).getTime()))
       await tx.query('savepoint certificate_issue_batch')
       try {
@@ -228,6 +156,20 @@ export function createCertificateService(deps: CertificateDeps) {
             divisionCode: batch.divisionCode,
             issuer: ISSUER,
           })
+          const claimsJws = signClaims(
+            key.privateKey,
+            key.keyId,
+            claimsOf({
+              number,
+              kind: c.kind,
+              holderName: batch.holder.name,
+              holderUscc: batch.holder.uscc,
+              issuedAt,
+              divisionCode: batch.divisionCode,
+              issuer: ISSUER,
+              canonical,
+            }),
+          )
           let id: string
           try {
             await tx.query('savepoint certificate_insert')
@@ -248,6 +190,7 @@ export function createCertificateService(deps: CertificateDeps) {
               keyId: key.keyId,
               issuedAt,
               batchId,
+              claimsJws,
             })
             await tx.query('release savepoint certificate_insert')
           } catch (err) {
@@ -348,19 +291,38 @@ export function createCertificateService(deps: CertificateDeps) {
     },
 
     /**
-     * Public verification by number and, from the QR code, the signature token. NOT_FOUND when no certificate has
-     * the number; INVALID when the stored data no longer matches its signature or the token is not this
-     * certificate's; else REVOKED or VALID with the public fields (never internal ids).
+     * Public verification by number and, from the QR code, the signature token (`s`) or the signed payload (`c`, the
+     * compact JWS after the URL's '#'). NOT_FOUND when no certificate has the number; INVALID when the stored data no
+     * longer matches its signature, or the token or payload presented is not this certificate's; else REVOKED or
+     * VALID with the public fields (never internal ids). `checked` says whether a signature was presented and
+     * checked ('signature') or only the registry record was found ('registry': no token, no payload).
      */
-    async verify(number: string, token?: string): Promise<VerifyResult> {
+    async verify(number: string, token?: string, compact?: string): Promise<VerifyResult> {
       const row = await repo.findByNumber(db.pool, number.trim())
       if (!row) return { status: 'NOT_FOUND' }
-      const status = verificationOutcome({
-        signatureOk: signatureHolds(row),
-        tokenOk: token === undefined || token === '' || tokenMatches(row.signature, token),
-        status: row.status,
-      })
-      return status === 'INVALID' ? { status } : { status, certificate: publicView(row) }
+      const presentedToken = token !== undefined && token !== ''
+      const presentedClaims = compact !== undefined && compact !== ''
+      let presentedOk = true
+      if (presentedToken) presentedOk = tokenMatches(row.signature, token)
+      if (presentedOk && presentedClaims)
+        presentedOk = claimsMatch(row, jwsFromText(compact), await signing.publicKeys())
+      const status = verificationOutcome({ signatureOk: signatureHolds(row), tokenOk: presentedOk, status: row.status })
+      if (status === 'INVALID') return { status }
+      const checked = presentedToken || presentedClaims ? 'signature' : 'registry'
+      return { status, checked, certificate: publicView(row) }
+    },
+
+    /** The published signing keys (JWKS, active and retired): what offline verification needs. */
+    publicKeys: (): Promise<CertificateKeySet> => signing.publicKeys(),
+
+    /** Retires the active signing key (still published) and makes a new one active; audited. */
+    rotateSigningKey: (actor: Actor, opts: { requestId?: string } = {}) => signing.rotate(actor, opts),
+
+    /** The text of a certificate's QR code: the verification URL and, after '#', the signed claims (JWS). */
+    async qrText(id: string): Promise<string> {
+      const row = await repo.findById(db.pool, id)
+      if (!row) throw certificateNotFound()
+      return `${verifyUrl(row)}#${await signing.claimsJwsOf(row)}`
     },
 
     /** Renders a certificate's A4 PDF (no access check: for the caller that already checked). */
@@ -410,7 +372,8 @@ export function createCertificateService(deps: CertificateDeps) {
     signatureToken,
   }
 
-  function renderRow(row: CertificateRow): Promise<Buffer> {
+  async function renderRow(row: CertificateRow): Promise<Buffer> {
+    const jws = await signing.claimsJwsOf(row)
     return renderCertificatePdf({
       number: row.number,
       title: row.title,
@@ -422,6 +385,8 @@ export function createCertificateService(deps: CertificateDeps) {
       issuer: row.issuer,
       issuedDate: chineseDate(row.issuedAt),
       verifyUrl: verifyUrl(row),
+      qrText: `${verifyUrl(row)}#${jws}`,
+      seal: { jws, canonical: row.canonical, signature: row.signature, keyId: row.keyId },
       signature: row.signature,
       keyId: row.keyId,
       revoked: row.status === 'revoked',

@@ -204,7 +204,7 @@ export const directoryRepo = {
   async staffByIds(q: Queryable, ids: string[]) {
     if (ids.length === 0) return []
     const { rows } = await q.query(
-      `select u.id, u.username, u.display_name, u.mobile, u.status, u.locked_until > now() as locked,
+      `select u.id, u.username, u.display_name, u.mobile, u.status,
          coalesce(json_agg(json_build_object('id', p.id, 'role', p.role, 'scopeDivisionCode', p.scope_division_code,
            'scopeDivisionName', (select name from core_division d where d.code = p.scope_division_code order by data_year desc limit 1),
            'departmentId', p.department_id, 'departmentName', o.name) order by p.created_at)
@@ -218,10 +218,8 @@ export const directoryRepo = {
       username: r.username,
       displayName: r.display_name,
       mobileMasked: r.mobile ? maskMobile(r.mobile) : null,
-      status: (r.status === 'disabled' ? 'disabled' : r.locked ? 'locked' : 'active') as
-        | 'active'
-        | 'locked'
-        | 'disabled',
+      status: (r.status === 'disabled' ? 'disabled' : 'active') as 'active' | 'locked' | 'disabled',
+      lockedUntil: null as string | null,
       posts: r.posts,
     }))
   },

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CreateDepartment } from '@ruyu/contracts/directory'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
+import { type LockLimits, lockedAccounts } from '../../platform/auth/account-admin.ts'
 import type { Principal } from '../../platform/auth/service.ts'
 import type { CacheBus } from '../../platform/cache-bus.ts'
 import { type Db, pgErrorCode, type Tx } from '../../platform/db.ts'
@@ -24,10 +25,25 @@ const window = (p: Paging) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pag
 // The park workstation hosts 8 district departments (the seed: 整合8个区直部门).
 const PARK_DEPARTMENTS = ['MP-XSP', 'MP-FGJ', 'MP-ZRJ', 'MP-ZJJ', 'MP-HBJ', 'MP-SCJ', 'MP-RSJ', 'MP-SWZ']
 
-export function createDirectoryService(db: Db, caches: CacheBus) {
+export function createDirectoryService(db: Db, caches: CacheBus, lockLimits: LockLimits) {
   // Divisions and unit names: read on every hotline intake, changed only here (seed, new departments).
   const reference = caches.cache<unknown>('directory.reference')
   const changed = (tx: Tx) => caches.invalidate(tx, 'directory.reference')
+
+  /** The login lock-out lives in the shared throttle (core_login_throttle), not on the account row. */
+  async function withLockState<T extends { username: string; status: string; lockedUntil: string | null }>(
+    staff: T[],
+  ): Promise<T[]> {
+    const locked = await lockedAccounts(
+      db.pool,
+      staff.map((s) => s.username),
+      lockLimits,
+    )
+    return staff.map((s) => {
+      const until = locked.get(s.username)
+      return until && s.status === 'active' ? { ...s, status: 'locked', lockedUntil: until.toISOString() } : s
+    })
+  }
 
   return {
     /** The name of a division code of any data year, or null when there is no such division (cached). */
@@ -114,13 +130,14 @@ export function createDirectoryService(db: Db, caches: CacheBus) {
     },
 
     async listStaff(p: Principal, f: { q?: string; divisionCode?: string; departmentId?: string } & Paging) {
-      return repo.listStaff(db.pool, { ...f, scopes: p.scopes, ...window(f) })
+      const page = await repo.listStaff(db.pool, { ...f, scopes: p.scopes, ...window(f) })
+      return { ...page, items: await withLockState(page.items) }
     },
 
     async getStaff(p: Principal, id: string) {
       const s = await repo.findStaff(db.pool, id, p.scopes)
       if (!s) throw staffNotFound()
-      return s
+      return (await withLockState([s]))[0]!
     },
 
     async departmentIdByCode(code: string) {

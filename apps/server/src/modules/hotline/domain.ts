@@ -3,16 +3,14 @@
  * masking of confidential callers, Chinese search tokens and the statistics formulas. No I/O.
  */
 import type {
-  FollowupResult,
   HotlineSettings,
   OrderAction,
   OrderStatus,
   PublicStatus,
   RequestType,
-  StatsRow,
   Urgency,
 } from '@ruyu/contracts/hotline'
-import type { Duration, WorkflowSpec } from '../workflow/index.ts'
+import { type ActionSpec, type Duration, endOfCstDay, type WorkflowSpec } from '../workflow/index.ts'
 
 export const SUBJECT = 'hotline_order'
 export const ORDER_DEFINITION = 'hotline.order'
@@ -22,6 +20,7 @@ export const SETTINGS_KEY = 'hotline.settings'
 export const SIGNALS = {
   yellow: 'hotline.yellow_card',
   red: 'hotline.red_card',
+  ackWarning: 'hotline.ack_warning',
   ackOverdue: 'hotline.ack_overdue',
 } as const
 
@@ -35,14 +34,24 @@ export const DEFAULT_SETTINGS: HotlineSettings = {
     handleByType: {},
     acknowledge: {
       normal: { amount: 1, unit: 'workday' },
-      urgent: { amount: 2, unit: 'hour' },
+      urgent: { amount: 2, unit: 'hour', warnBefore: 1 },
     },
     returnWorkdays: 2,
     extensionMaxWorkdays: 10,
     pauseWhileExtensionPending: true,
   },
   duplicates: { windowDays: 7, radiusMetres: 200 },
-  stats: { basicallySatisfiedWeight: 0.8, validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'] },
+  // Statistics conventions of DOMAIN.md §1.5 (docs/hotline.md "Statistics"): 办结 over orders due, 按期 by the
+  // first accepted reply, 不予受理 outside the 办结 rates, 响应 = caller contacted in time, every follow-up call.
+  stats: {
+    basicallySatisfiedWeight: 0.8,
+    validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'],
+    closeBasis: 'due',
+    onTimeBy: 'first_reply',
+    declined: 'excluded',
+    responseBy: 'contact',
+    followupCount: 'every_call',
+  },
 }
 
 /** Stored settings over the defaults, section by section (a partial override keeps the other defaults). */
@@ -68,10 +77,78 @@ export function ackLimit(settings: HotlineSettings, urgency: Urgency): Limit {
   return settings.timeLimits.acknowledge[urgency]
 }
 
+/** The handling card at `now` (after 签收): red past the deadline, yellow past the warning, else green. */
+export function handlingFlag(
+  now: Date,
+  dueAt: Date | null,
+  limit: Limit,
+  cal: { addWorkdays(from: string, n: number): { date: string } },
+): 'on_track' | 'warning' | 'overdue' {
+  if (!dueAt) return 'on_track'
+  if (now > dueAt) return 'overdue'
+  if (!limit.warnBefore || limit.warnBefore >= limit.amount) return 'on_track'
+  const warnAt =
+    limit.unit === 'hour'
+      ? new Date(dueAt.getTime() - limit.warnBefore * 3_600_000)
+      : endOfCstDay(cal.addWorkdays(cstMinute(dueAt).slice(0, 10), -limit.warnBefore).date)
+  return now > warnAt ? 'warning' : 'on_track'
+}
+
+/** 2026-12-03 17:30 in China Standard Time. */
+export const cstMinute = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** Timeline text of deadlines moved by a newly imported holiday schedule, old → new. */
+export function recomputeReason(
+  year: number,
+  was: { dueAt: Date | null; ackDueAt: Date | null },
+  now: { dueAt: Date | null; ackDueAt: Date | null },
+): string {
+  const at = (d: Date | null) => (d ? cstMinute(d) : '—')
+  const parts: string[] = []
+  if (was.dueAt?.getTime() !== now.dueAt?.getTime()) parts.push(`办理期限 ${at(was.dueAt)} → ${at(now.dueAt)}`)
+  if (was.ackDueAt?.getTime() !== now.ackDueAt?.getTime())
+    parts.push(`签收时限 ${at(was.ackDueAt)} → ${at(now.ackDueAt)}`)
+  return `按新导入的${year}年节假日安排重算：${parts.join('；')}`
+}
+
+/** Timeline text of a yellow or red card, naming the limit (签收 or handling) and its deadline. */
+export function timerReason(
+  action: 'yellow_card' | 'red_card' | 'ack_warning' | 'ack_overdue',
+  o: { dueAt: Date | null; ackDueAt: Date | null },
+): string {
+  const at = (d: Date | null) => (d ? cstMinute(d) : '')
+  if (action === 'yellow_card') return `黄牌预警：办理期限 ${at(o.dueAt)} 将至`
+  if (action === 'red_card') return `红牌：已超过办理期限 ${at(o.dueAt)}`
+  if (action === 'ack_warning') return `黄牌预警：签收时限 ${at(o.ackDueAt)} 将至，请及时签收`
+  return `红牌：超过签收时限 ${at(o.ackDueAt)} 未签收`
+}
+
 const CENTRE = [{ role: 'hotline_operator' }, { role: 'admin' }]
 const UNIT = [{ role: 'handling_unit' }, { role: 'town_clerk' }]
-const unitAssignee = { role: 'handling_unit', department: { from: 'context.unitId' } } as const
+// The unit's handler, or the town's clerk for an order dispatched to a town; bound to the unit dispatched to (the
+// centre's 合并 on these steps is not).
+const unitAssignee = { roles: ['handling_unit', 'town_clerk'], department: { from: 'context.unitId' } }
 const centreAssignee = { role: 'hotline_operator' }
+// Data the hotline module sets on its transitions (the generic endpoint refuses this subject altogether).
+const unitId = { type: 'uuid', nullable: true, module: true } as const
+const extensionDays = { type: 'integer', min: 0, max: 60, module: true } as const
+
+const merge: ActionSpec = {
+  key: 'merge',
+  name: '合并重复工单',
+  to: 'merged',
+  actors: CENTRE,
+  requireComment: true,
+  input: { mergedIntoId: { type: 'uuid', module: true } },
+}
+const giveBack: ActionSpec = {
+  key: 'return',
+  name: '退单',
+  to: 'dispatching',
+  actors: UNIT,
+  requireComment: true,
+  input: { unitId },
+}
 
 /**
  * The work-order definition: intake → 待派单 → 待签收 → 办理中 (延期审核) → 待审核 → 待回访 → 已办结, with 直办, 合并,
@@ -88,9 +165,15 @@ export const orderSpec: WorkflowSpec = {
       assignee: centreAssignee,
       untimed: true,
       actions: [
-        { key: 'dispatch', name: '派单', to: 'pending_ack', actors: CENTRE },
-        { key: 'direct_answer', name: '直接答复', to: 'closed_direct', actors: CENTRE },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+        { key: 'dispatch', name: '派单', to: 'pending_ack', actors: CENTRE, input: { unitId } },
+        {
+          key: 'direct_answer',
+          name: '直接答复',
+          to: 'closed_direct',
+          actors: CENTRE,
+          input: { kbArticleId: { type: 'uuid', nullable: true } },
+        },
+        merge,
         { key: 'decline', name: '不予受理', to: 'declined', actors: CENTRE, requireComment: true },
       ],
     },
@@ -98,21 +181,30 @@ export const orderSpec: WorkflowSpec = {
       name: '待签收',
       assignee: unitAssignee,
       slaFrom: 'context.sla.acknowledge',
-      actions: [
-        { key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT },
-        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
-      ],
+      actions: [{ key: 'acknowledge', name: '签收', to: 'handling', actors: UNIT }, giveBack, merge],
+      // Yellow and red cards on the 签收 limit, and on the handling limit, which runs from receipt meanwhile.
+      warnEffects: [{ type: 'signal', name: SIGNALS.ackWarning }],
       overdueEffects: [{ type: 'signal', name: SIGNALS.ackOverdue }],
+      instanceDeadline: {
+        warnEffects: [{ type: 'signal', name: SIGNALS.yellow }],
+        overdueEffects: [{ type: 'signal', name: SIGNALS.red }],
+      },
     },
     handling: {
       name: '办理中',
       assignee: unitAssignee,
       actions: [
         { key: 'reply', name: '办理反馈', to: 'reviewing', actors: UNIT, requireComment: true },
-        { key: 'request_extension', name: '申请延期', to: 'extension_review', actors: UNIT, requireComment: true },
-        { key: 'return', name: '退单', to: 'dispatching', actors: UNIT, requireComment: true },
-        { key: 'merge', name: '合并重复工单', to: 'merged', actors: CENTRE, requireComment: true },
+        {
+          key: 'request_extension',
+          name: '申请延期',
+          to: 'extension_review',
+          actors: UNIT,
+          requireComment: true,
+          input: { extensionDays, pauseOnExtension: { type: 'boolean', module: true } },
+        },
+        giveBack,
+        merge,
       ],
       warnEffects: [{ type: 'signal', name: SIGNALS.yellow }],
       overdueEffects: [{ type: 'signal', name: SIGNALS.red }],
@@ -128,9 +220,17 @@ export const orderSpec: WorkflowSpec = {
           name: '批准延期',
           to: 'handling',
           actors: CENTRE,
+          input: { extensionDays },
           effects: [{ type: 'extend_deadline', amountFrom: 'context.extensionDays', unit: 'workday' }],
         },
-        { key: 'refuse_extension', name: '驳回延期', to: 'handling', actors: CENTRE, requireComment: true },
+        {
+          key: 'refuse_extension',
+          name: '驳回延期',
+          to: 'handling',
+          actors: CENTRE,
+          requireComment: true,
+          input: { extensionDays },
+        },
       ],
     },
     reviewing: {
@@ -160,6 +260,30 @@ export const orderSpec: WorkflowSpec = {
 
 export const CLOSED: readonly OrderStatus[] = ['closed', 'closed_direct', 'merged', 'declined']
 export const isClosed = (s: OrderStatus) => CLOSED.includes(s)
+
+/**
+ * The stored order numbers a citizen may mean by what they typed: 牟热〔2026〕004078 also as 牟热[2026]004078,
+ * 牟热(2026)004078, with full-width brackets or digits, with spaces, without the prefix, or just 2026004078. The
+ * year and the sequence are read from the digits and re-formatted by the series pattern; the typed text itself is
+ * tried too (numbers in another form).
+ */
+export function trackingNumberCandidates(input: string, pattern = DOC_SERIES.pattern): string[] {
+  const typed = input.trim()
+  const compact = typed.normalize('NFKC').replace(/\s+/g, '')
+  const out = new Set([typed, compact])
+  const m = /^\D*?[[(〔【〖<]?(\d{4})([\])〕】〗>]?)(\d+)$/u.exec(compact)
+  const width = Number(/\{seq(?::(\d+))?\}/.exec(pattern)?.[1] ?? 1)
+  // Without a bracket after the year, only the full-width sequence tells year and sequence apart.
+  if (m && (m[2] || m[3]!.length >= width)) {
+    const [, year, , seq] = m as unknown as [string, string, string, string]
+    out.add(
+      pattern.replace(/\{(yyyy|seq)(?::\d+)?\}/g, (_, token: string) =>
+        token === 'yyyy' ? year : seq.replace(/^0+(?=\d)/, '').padStart(width, '0'),
+      ),
+    )
+  }
+  return [...out]
+}
 
 /** What the public sees of an internal state. */
 export function publicStatusOf(status: OrderStatus): PublicStatus {
@@ -235,57 +359,5 @@ export { searchQuery, searchTokens } from '../../platform/text-search.ts'
 // ---------------------------------------------------------------------------------------------------------------
 // Statistics
 
-export interface StatsCounts {
-  key: string
-  name: string
-  total: number
-  dispatched: number
-  closed: number
-  closedByUnit: number
-  closedOnTime: number
-  respondedOnTime: number
-  followedUp: number
-  validFollowups: number
-  satisfied: number
-  basicallySatisfied: number
-  unsatisfied: number
-  unreachable: number
-  solved: number
-}
-
-const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10000) / 10000 : null)
-
-/** The six rates from counts and the formula settings (weights and valid follow-up results). */
-export function rates(c: StatsCounts, s: HotlineSettings['stats']): StatsRow {
-  const valid = new Set<FollowupResult>(s.validResults)
-  const satisfiedPoints =
-    (valid.has('satisfied') ? c.satisfied : 0) +
-    (valid.has('basically_satisfied') ? s.basicallySatisfiedWeight * c.basicallySatisfied : 0)
-  return {
-    ...c,
-    closeRate: ratio(c.closed, c.total),
-    onTimeRate: ratio(c.closedOnTime, c.total),
-    responseRate: ratio(c.respondedOnTime, c.dispatched),
-    followupRate: ratio(c.followedUp, c.closedByUnit),
-    solveRate: ratio(c.solved, c.validFollowups),
-    satisfactionRate: ratio(satisfiedPoints, c.validFollowups),
-  }
-}
-
-export function formulas(s: HotlineSettings['stats']): Record<string, string> {
-  const names: Record<FollowupResult, string> = {
-    satisfied: '满意',
-    basically_satisfied: '基本满意',
-    unsatisfied: '不满意',
-    unreachable: '联系不上',
-  }
-  const valid = s.validResults.map((r) => names[r]).join('、')
-  return {
-    closeRate: '办结率 = 已办结工单数 ÷ 受理工单数（统计期内受理，合并的重复工单不计）',
-    onTimeRate: '按期办结率 = 在办理时限内答复并办结的工单数 ÷ 受理工单数',
-    responseRate: '响应率 = 在签收时限内签收的工单数 ÷ 派单工单数',
-    followupRate: '回访率 = 已回访工单数 ÷ 承办单位办结的工单数',
-    solveRate: `解决率 = 回访判定已解决的工单数 ÷ 有效回访数（有效回访：${valid}）`,
-    satisfactionRate: `满意率 = (满意 + ${s.basicallySatisfiedWeight} × 基本满意) ÷ 有效回访数（有效回访：${valid}）`,
-  }
-}
+// The counts and rates live in stats.ts.
+export { formulas, rates, type StatsCounts } from './stats.ts'

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { ROLE_CAPABILITIES } from '@ruyu/contracts/access'
 import type {
   Category,
   FollowupResult,
@@ -9,8 +10,9 @@ import type {
   Urgency,
 } from '@ruyu/contracts/hotline'
 import type { Queryable, Tx } from '../../platform/db.ts'
-import type { StatsCounts } from './domain.ts'
-import { rollupServes, statsFromRollup } from './stats-rollup.ts'
+import type { StatsCounts } from './stats.ts'
+import { rollupServes, type StatsFilter, statsFromRollup } from './stats-rollup.ts'
+import { statsFromScan } from './stats-scan.ts'
 
 export interface OrderRow {
   id: string
@@ -348,6 +350,10 @@ function preparedName(prefix: string, text: string): string {
   return `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`
 }
 
+const ORDER_READER_ROLES = Object.entries(ROLE_CAPABILITIES)
+  .filter(([, caps]) => caps.includes('hotline:read'))
+  .map(([role]) => role)
+
 export const hotlineRepo = {
   // --- categories -------------------------------------------------------------------------------------------
   async categories(q: Queryable): Promise<(Category & { path: string })[]> {
@@ -598,16 +604,18 @@ export const hotlineRepo = {
   },
   async orderForTracking(
     q: Queryable,
-    by: { trackingHash: string } | { number: string; phoneLast4: string },
+    by: { trackingHash: string } | { numbers: string[]; phoneLast4: string },
   ): Promise<OrderRow | null> {
     const { rows } =
       'trackingHash' in by
         ? await q.query(`${ORDER_SELECT} where o.tracking_hash = $1`, [by.trackingHash])
         : await q.query(
-            `${ORDER_SELECT} where o.number = $1 and right(regexp_replace(o.caller_phone, '\\D', '', 'g'), 4) = $2`,
-            [by.number, by.phoneLast4],
+            `${ORDER_SELECT} where o.number = any($1::text[])
+             and right(regexp_replace(o.caller_phone, '\\D', '', 'g'), 4) = $2 limit 2`,
+            [by.numbers, by.phoneLast4],
           )
-    return rows[0] ? toOrder(rows[0]) : null
+    // Two orders answering one typed number is ambiguous: the caller must type it in full.
+    return rows.length === 1 ? toOrder(rows[0]) : null
   },
   async listOrders(
     q: Queryable,
@@ -838,10 +846,12 @@ export const hotlineRepo = {
   /** Active staff with a post in one of these departments (notifications to a unit). */
   async unitUserIds(q: Queryable, unitIds: string[]): Promise<string[]> {
     if (!unitIds.length) return []
+    // Only posts that may open the order (issue 10 §1: a department's approval reviewers got 12345 notifications
+    // whose link was a 403 page for them).
     const { rows } = await q.query(
       `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
-       where p.department_id = any($1::uuid[])`,
-      [unitIds],
+       where p.department_id = any($1::uuid[]) and p.role = any($2::text[])`,
+      [unitIds, ORDER_READER_ROLES],
     )
     return rows.map((r) => r.user_id)
   },
@@ -862,68 +872,11 @@ export const hotlineRepo = {
 
   // --- statistics -------------------------------------------------------------------------------------------
   /**
-   * Grouped counts over the records of a period (CST dates, inclusive), inside the caller's scope; merged
-   * duplicates are left out. One pass over the covering index on received_at.
+   * Grouped counts of every statistics convention for a period (CST dates, inclusive) inside the caller's scope:
+   * the trigger-kept daily rollup (stats-rollup.ts) for district and town scopes, else the record scan
+   * (stats-scan.ts); `raw` forces the scan (the tests compare the two).
    */
-  async stats(
-    q: Queryable,
-    f: { groupBy: 'unit' | 'town' | 'category' | 'month'; from: string; to: string; scopes: string[]; valid: string[] },
-    opts: { raw?: boolean } = {},
-  ): Promise<StatsCounts[]> {
-    // (open311 helper) The trigger-kept daily rollup of 0012 answers district and town scopes; `raw` forces the scan.
-    if (!opts.raw && rollupServes(f.scopes)) return statsFromRollup(q, f)
-    const key = {
-      unit: `coalesce(o.unit_id::text, 'none')`,
-      town: `coalesce(o.town_code, 'none')`,
-      category: `coalesce(o.top_category_id::text, 'none')`,
-      month: `to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-    }[f.groupBy]
-    const name = {
-      unit: `coalesce((select u.name from core_org_unit u where u.id::text = g.key), '未派单')`,
-      town: `coalesce((select d.name from core_division d where d.code = g.key order by d.data_year desc limit 1), '区级/未定位')`,
-      category: `coalesce((select c.name from hotline_category c where c.id::text = g.key), '未分类')`,
-      month: 'g.key',
-    }[f.groupBy]
-    const { rows } = await q.query(
-      `with hotline_groups as (
-         select ${key} as key,
-           count(*)::int as total,
-           count(*) filter (where o.unit_id is not null)::int as dispatched,
-           count(*) filter (where o.closed_at is not null)::int as closed,
-           count(*) filter (where o.status = 'closed')::int as closed_by_unit,
-           count(*) filter (where o.closed_on_time)::int as closed_on_time,
-           count(*) filter (where o.responded_on_time)::int as responded_on_time,
-           count(*) filter (where o.followup_result is not null)::int as followed_up,
-           count(*) filter (where o.followup_result = any($4))::int as valid_followups,
-           count(*) filter (where o.followup_result = 'satisfied')::int as satisfied,
-           count(*) filter (where o.followup_result = 'basically_satisfied')::int as basically_satisfied,
-           count(*) filter (where o.followup_result = 'unsatisfied')::int as unsatisfied,
-           count(*) filter (where o.followup_result = 'unreachable')::int as unreachable,
-           count(*) filter (where o.solved and o.followup_result = any($4))::int as solved
-         from hotline_order o
-         where o.received_at >= ($1::date)::timestamp at time zone 'Asia/Shanghai'
-           and o.received_at < (($2::date) + 1)::timestamp at time zone 'Asia/Shanghai'
-           and o.status <> 'merged' and o.division_code like any($3)
-         group by 1)
-       select g.*, ${name} as name from hotline_groups g order by g.key`,
-      [f.from, f.to, f.scopes.map((s) => `${s}%`), f.valid],
-    )
-    return rows.map((r) => ({
-      key: r.key,
-      name: r.name,
-      total: r.total,
-      dispatched: r.dispatched,
-      closed: r.closed,
-      closedByUnit: r.closed_by_unit,
-      closedOnTime: r.closed_on_time,
-      respondedOnTime: r.responded_on_time,
-      followedUp: r.followed_up,
-      validFollowups: r.valid_followups,
-      satisfied: r.satisfied,
-      basicallySatisfied: r.basically_satisfied,
-      unsatisfied: r.unsatisfied,
-      unreachable: r.unreachable,
-      solved: r.solved,
-    }))
+  async stats(q: Queryable, f: StatsFilter, opts: { raw?: boolean } = {}): Promise<StatsCounts[]> {
+    return !opts.raw && rollupServes(f.scopes) ? statsFromRollup(q, f) : statsFromScan(q, f)
   },
 }

@@ -47,7 +47,10 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { langOf } from '../../platform/http/error-handler.ts'
+import { collectPages, sendWorkbook, tableWorkbook } from '../../platform/table-export.ts'
 import { statsWorkbook } from './export.ts'
+import { ORDER_EXPORT_COLUMNS } from './order-export.ts'
 import { type HotlineService, hotlineActorOf } from './service.ts'
 
 /** RFC 6266 / 5987 attachment header: an ASCII fallback name plus the real (Chinese) file name. */
@@ -78,6 +81,19 @@ export function hotlineRoutes(service: HotlineService) {
         schema: { tags, querystring: OrderListQuerySchema, response: { 200: OrderPageSchema } },
       },
       async (req) => service.list(req.principal!, req.actor, req.query),
+    )
+    r.get(
+      '/orders/export',
+      // The list's own filters and visibility (units: their own orders only), every page, as .xlsx.
+      { config: { access: 'hotline:read' }, schema: { tags, querystring: OrderListQuerySchema } },
+      async (req, reply) => {
+        const rows = await collectPages((page, pageSize) =>
+          service.list(req.principal!, req.actor, { ...req.query, page, pageSize }),
+        )
+        const lang = langOf(req)
+        const buf = await tableWorkbook(lang === 'en' ? 'Orders' : '12345工单', ORDER_EXPORT_COLUMNS, rows, lang)
+        return sendWorkbook(reply, buf, 'hotline-orders', '12345工单')
+      },
     )
     r.get(
       '/orders/:id',

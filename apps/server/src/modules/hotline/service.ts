@@ -51,8 +51,8 @@ import {
   ackLimit,
   actionsFor,
   DEFAULT_SETTINGS,
-  formulas,
   handleLimit,
+  handlingFlag,
   isClosed,
   maskName,
   maskPhone,
@@ -60,15 +60,16 @@ import {
   mergeSettings,
   ORDER_DEFINITION,
   orderSpec,
-  rates,
+  recomputeReason,
   SETTINGS_KEY,
   SIGNALS,
-  type StatsCounts,
   SUBJECT,
   searchQuery,
   searchTokens,
+  timerReason,
   titleOf,
   townOf,
+  trackingNumberCandidates,
   type ViewerRole,
 } from './domain.ts'
 import {
@@ -97,6 +98,7 @@ import {
   hotlineRepo as repo,
   type Visibility,
 } from './repo.ts'
+import { statsResult } from './stats.ts'
 
 export interface HotlineDeps {
   platform: Pick<Platform, 'db' | 'files' | 'events' | 'notifications' | 'calendar' | 'settings' | 'config' | 'caches'>
@@ -189,37 +191,75 @@ export function createHotlineService(deps: HotlineDeps) {
   workflow.ownedBy(SUBJECT, 'hotline')
 
   // --- timers (durable, from the engine's SLA clocks) ------------------------------------------------------
-  const timerSignal = (action: 'yellow_card' | 'red_card' | 'ack_overdue', flag: 'warning' | 'overdue' | null) =>
-    workflow.onSignal(
-      SIGNALS[action === 'yellow_card' ? 'yellow' : action === 'red_card' ? 'red' : 'ackOverdue'],
-      async (tx, { root }) => {
-        if (root.subjectType !== SUBJECT) return
-        const o = await repo.lockOrder(tx, root.subjectId)
-        if (!o || isClosed(o.status)) return
-        if (flag && !(flag === 'warning' && o.slaFlag === 'overdue'))
-          await repo.updateOrder(tx, o.id, { slaFlag: flag })
-        await repo.insertEvent(tx, {
-          orderId: o.id,
-          actorId: null,
-          actorKind: 'system',
-          actorName: '系统',
-          unitId: o.unitId,
-          action,
-          fromStatus: o.status,
-          toStatus: o.status,
-          reason:
-            action === 'yellow_card'
-              ? `黄牌预警：办理期限 ${o.dueAt ? cstDate(o.dueAt) : ''} 将至`
-              : action === 'red_card'
-                ? '红牌：已超过办理期限'
-                : '超过签收时限未签收',
-          data: { dueAt: iso(o.dueAt), ackDueAt: iso(o.ackDueAt) },
-        })
-      },
-    )
+  const TIMER_SIGNALS = {
+    yellow_card: SIGNALS.yellow,
+    red_card: SIGNALS.red,
+    ack_warning: SIGNALS.ackWarning,
+    ack_overdue: SIGNALS.ackOverdue,
+  } as const
+  // Yellow card before a deadline, red card after it: of the 签收 limit while unacknowledged, and of the handling
+  // limit (which runs from receipt, so also while unacknowledged). A yellow card never turns a red one back.
+  const timerSignal = (action: keyof typeof TIMER_SIGNALS, flag: 'warning' | 'overdue') =>
+    workflow.onSignal(TIMER_SIGNALS[action], async (tx, { root }) => {
+      if (root.subjectType !== SUBJECT) return
+      const o = await repo.lockOrder(tx, root.subjectId)
+      if (!o || isClosed(o.status)) return
+      if (!(flag === 'warning' && o.slaFlag === 'overdue')) await repo.updateOrder(tx, o.id, { slaFlag: flag })
+      // One card per deadline: a re-dispatch or 签收 re-arms timers for a deadline that may have had its card.
+      const field = action.startsWith('ack_') ? 'ackDueAt' : 'dueAt'
+      const deadline = iso(field === 'ackDueAt' ? o.ackDueAt : o.dueAt)
+      const had = (await repo.events(tx, o.id)).some(
+        (e) => e.action === action && (e.data as Record<string, unknown> | null)?.[field] === deadline,
+      )
+      if (had) return
+      await repo.insertEvent(tx, {
+        orderId: o.id,
+        actorId: null,
+        actorKind: 'system',
+        actorName: '系统',
+        unitId: o.unitId,
+        action,
+        fromStatus: o.status,
+        toStatus: o.status,
+        reason: timerReason(action, o),
+        data: { dueAt: iso(o.dueAt), ackDueAt: iso(o.ackDueAt) },
+      })
+    })
   timerSignal('yellow_card', 'warning')
   timerSignal('red_card', 'overdue')
-  timerSignal('ack_overdue', null)
+  timerSignal('ack_warning', 'warning')
+  timerSignal('ack_overdue', 'overdue')
+
+  // A new holiday schedule moved the engine's deadlines: the order's projection and the timeline follow.
+  workflow.onDeadlinesRecomputed(SUBJECT, async (tx, c) => {
+    if (c.instance.id !== c.root.id) return
+    const o = await repo.lockOrder(tx, c.root.subjectId)
+    if (!o || isClosed(o.status)) return
+    const ack = o.status === 'pending_ack' ? c.tasks.find((k) => k.state === 'pending_ack') : undefined
+    const dueAt = c.instanceDue?.to ?? o.dueAt
+    const ackDueAt = ack?.to ?? o.ackDueAt
+    if (!c.instanceDue && !ack) return
+    const now = new Date()
+    const overdue = (dueAt && now > dueAt) || (o.status === 'pending_ack' && ackDueAt && now > ackDueAt)
+    const handleFlag = handlingFlag(now, dueAt, handleLimit(await settings(tx), o.requestType, o.urgency), calendar)
+    await repo.updateOrder(tx, o.id, {
+      dueAt,
+      ackDueAt,
+      slaFlag: overdue ? 'overdue' : o.status === 'pending_ack' && o.slaFlag === 'warning' ? 'warning' : handleFlag,
+    })
+    await repo.insertEvent(tx, {
+      orderId: o.id,
+      actorId: null,
+      actorKind: 'system',
+      actorName: '系统',
+      unitId: o.unitId,
+      action: 'deadline_recomputed',
+      fromStatus: o.status,
+      toStatus: o.status,
+      reason: recomputeReason(c.year, o, { dueAt, ackDueAt }),
+      data: { year: c.year, version: c.version, dueAt: iso(dueAt), ackDueAt: iso(ackDueAt) },
+    })
+  })
 
   // --- reading -------------------------------------------------------------------------------------------
   async function unitRefs(ids: string[]) {
@@ -406,7 +446,8 @@ export function createHotlineService(deps: HotlineDeps) {
     requestId?: string,
   ) {
     if (!o.workflowInstanceId) throw noWorkflow()
-    return workflow.actInTx(tx, w.engine, w.actor, o.workflowInstanceId, action, input, now, requestId)
+    const own = { ...input, origin: 'module' as const } // routing data the module checked itself
+    return workflow.actInTx(tx, w.engine, w.actor, o.workflowInstanceId, action, own, now, requestId)
   }
 
   /** Runs one use case on a visible, locked order in one transaction, then returns the detail. */
@@ -1169,7 +1210,10 @@ export function createHotlineService(deps: HotlineDeps) {
     async track(q: { token?: string; number?: string; phoneLast4?: string }): Promise<PublicTrack> {
       const o = q.token
         ? await repo.orderForTracking(db.pool, { trackingHash: sha256(q.token) })
-        : await repo.orderForTracking(db.pool, { number: q.number!, phoneLast4: q.phoneLast4! })
+        : await repo.orderForTracking(db.pool, {
+            numbers: trackingNumberCandidates(q.number!),
+            phoneLast4: q.phoneLast4!,
+          })
       if (!o) throw trackNotFound()
       const events = await repo.events(db.pool, o.id)
       return {
@@ -1367,6 +1411,8 @@ export function createHotlineService(deps: HotlineDeps) {
           status: 'handling',
           acknowledgedAt: now,
           respondedOnTime: !o.ackDueAt || now <= o.ackDueAt,
+          // A red card for late 签收 stays on the timeline; the card now shows the handling limit.
+          slaFlag: handlingFlag(now, o.dueAt, handleLimit(await settings(tx), o.requestType, o.urgency), calendar),
         })
         await event(tx, o, w, 'acknowledge', 'handling')
         await audit(tx, w, o, 'acknowledge', {}, requestId)
@@ -1700,46 +1746,12 @@ export function createHotlineService(deps: HotlineDeps) {
     saveArticle,
 
     // --- statistics -----------------------------------------------------------------------------------
-    /** 办结率, 按期办结率, 响应率, 回访率, 解决率, 满意率 from the records of a period, grouped; formulas from settings. */
+    /** The eight rates of a period, grouped, under the conventions of the stats settings (stats.ts). */
     async stats(p: Principal, q: StatsQuery): Promise<StatsResult> {
       const s = (await settings()).stats
       if (q.from > q.to) throw fail([{ path: ['to'], message: '结束日期不能早于开始日期' }])
-      const rows = await repo.stats(db.pool, {
-        groupBy: q.groupBy,
-        from: q.from,
-        to: q.to,
-        scopes: p.scopes,
-        valid: s.validResults,
-      })
-      const sum: StatsCounts = {
-        key: 'all',
-        name: '合计',
-        total: 0,
-        dispatched: 0,
-        closed: 0,
-        closedByUnit: 0,
-        closedOnTime: 0,
-        respondedOnTime: 0,
-        followedUp: 0,
-        validFollowups: 0,
-        satisfied: 0,
-        basicallySatisfied: 0,
-        unsatisfied: 0,
-        unreachable: 0,
-        solved: 0,
-      }
-      for (const r of rows)
-        for (const k of Object.keys(sum) as (keyof StatsCounts)[])
-          if (typeof sum[k] === 'number') (sum[k] as number) += r[k] as number
-      return {
-        groupBy: q.groupBy,
-        from: q.from,
-        to: q.to,
-        formulas: formulas(s),
-        settings: s,
-        overall: rates(sum, s),
-        rows: rows.map((r) => rates(r, s)),
-      }
+      const f = { groupBy: q.groupBy, from: q.from, to: q.to, scopes: p.scopes, valid: s.validResults }
+      return statsResult(q, s, await repo.stats(db.pool, f))
     },
 
     // --- seed -----------------------------------------------------------------------------------------

@@ -64,3 +64,15 @@ export function pushMessage(policy: { id: string; title: string }, reasons: read
     link: `/policy/mine/${policy.id}`,
   }
 }
+
+/** Inbox message when a pushed policy no longer applies to the enterprise (its profile or the rule changed). */
+export function withdrawMessage(policy: { id: string; title: string }, reasons: readonly string[]) {
+  const why = reasons.slice(0, 3).join('；')
+  return {
+    title: `政策推送已撤回：${policy.title}`,
+    body: why
+      ? `贵企业已不再符合该政策的条件（${why}${reasons.length > 3 ? '等' : ''}），此前的推送已撤回。如企业信息有误，请更新后将重新匹配。`
+      : '贵企业已不再符合该政策的条件，此前的推送已撤回。',
+    link: `/policy/mine/${policy.id}`,
+  }
+}

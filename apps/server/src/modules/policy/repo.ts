@@ -260,7 +260,10 @@ export const policyRepo = {
     return `${rows[0].n}:${rows[0].v}:${rows[0].u?.toISOString() ?? ''}`
   },
 
-  /** Inserts matches that do not exist yet; returns the USCCs that were new (pushed now, never again). */
+  /**
+   * Inserts matches that do not exist yet, and reinstates withdrawn ones; returns the USCCs that were new or
+   * reinstated (pushed now; never again while the match stands).
+   */
   async insertMatches(
     tx: Tx,
     policyId: string,
@@ -271,7 +274,10 @@ export const policyRepo = {
       `insert into policy_match (policy_id, uscc, enterprise_name, reasons)
        select $1, m.uscc, m.name, m.reasons
        from jsonb_to_recordset($2::jsonb) as m(uscc text, name text, reasons jsonb)
-       on conflict (policy_id, uscc) do nothing returning uscc`,
+       on conflict (policy_id, uscc) do update set enterprise_name = excluded.enterprise_name,
+         reasons = excluded.reasons, matched_at = now(), read_at = null, withdrawn_at = null, withdrawn_reasons = '[]'
+       where policy_match.withdrawn_at is not null
+       returning uscc`,
       [policyId, JSON.stringify(matches)],
     )
     return rows.map((r) => r.uscc)
@@ -280,32 +286,54 @@ export const policyRepo = {
   async refreshMatchCount(tx: Tx, policyIds: string[]) {
     if (!policyIds.length) return
     await tx.query(
-      `update policy_policy p set match_count = (select count(*) from policy_match m where m.policy_id = p.id),
+      `update policy_policy p set match_count = (select count(*) from policy_match m
+                                                 where m.policy_id = p.id and m.withdrawn_at is null),
          matched_at = now()
        where p.id = any($1::uuid[])`,
       [policyIds],
     )
   },
 
+  /** Policies whose match with this enterprise stands (not withdrawn). */
   async matchedPolicyIds(q: Queryable, uscc: string): Promise<Set<string>> {
-    const { rows } = await q.query('select policy_id from policy_match where uscc = $1', [uscc])
+    const { rows } = await q.query('select policy_id from policy_match where uscc = $1 and withdrawn_at is null', [
+      uscc,
+    ])
     return new Set(rows.map((r) => r.policy_id))
   },
 
+  /** Enterprises whose match with this policy stands (not withdrawn). */
   async existingMatches(q: Queryable, policyId: string): Promise<Set<string>> {
-    const { rows } = await q.query('select uscc from policy_match where policy_id = $1', [policyId])
+    const { rows } = await q.query('select uscc from policy_match where policy_id = $1 and withdrawn_at is null', [
+      policyId,
+    ])
     return new Set(rows.map((r) => r.uscc))
   },
 
+  /** Withdraws standing matches with the conditions that now fail; returns the USCCs withdrawn now (told once). */
+  async withdrawMatches(tx: Tx, policyId: string, lost: { uscc: string; reasons: string[] }[]): Promise<string[]> {
+    if (!lost.length) return []
+    const { rows } = await tx.query(
+      `update policy_match m set withdrawn_at = now(), withdrawn_reasons = l.reasons
+       from jsonb_to_recordset($2::jsonb) as l(uscc text, reasons jsonb)
+       where m.policy_id = $1 and m.uscc = l.uscc and m.withdrawn_at is null returning m.uscc`,
+      [policyId, JSON.stringify(lost)],
+    )
+    return rows.map((r) => r.uscc)
+  },
+
+  /** The enterprise's inbox: standing and withdrawn matches; unread counts standing ones only. */
   async myPolicies(q: Queryable, uscc: string, f: { unreadOnly: boolean; limit: number; offset: number }) {
-    const unread = f.unreadOnly ? 'and m.read_at is null' : ''
+    const unread = f.unreadOnly ? 'and m.read_at is null and m.withdrawn_at is null' : ''
     const counts = await q.query(
-      `select count(*) filter (where ${f.unreadOnly ? 'read_at is null' : 'true'})::int total,
-         count(*) filter (where read_at is null)::int unread from policy_match where uscc = $1`,
+      `select count(*) filter (where ${f.unreadOnly ? 'read_at is null and withdrawn_at is null' : 'true'})::int total,
+         count(*) filter (where read_at is null and withdrawn_at is null)::int unread
+       from policy_match where uscc = $1`,
       [uscc],
     )
     const { rows } = await q.query(
-      `select ${POLICY_COLS}, m.reasons as match_reasons, m.matched_at as match_at, m.read_at as match_read_at
+      `select ${POLICY_COLS}, m.reasons as match_reasons, m.matched_at as match_at, m.read_at as match_read_at,
+         m.withdrawn_at as match_withdrawn_at, m.withdrawn_reasons as match_withdrawn_reasons
        from policy_match m join policy_policy p on p.id = m.policy_id join core_org_unit o on o.id = p.department_id
        where m.uscc = $1 ${unread}
        order by m.matched_at desc, p.id limit $2 offset $3`,
@@ -319,18 +347,27 @@ export const policyRepo = {
         reasons: r.match_reasons as string[],
         matchedAt: r.match_at as Date,
         readAt: r.match_read_at as Date | null,
+        withdrawnAt: r.match_withdrawn_at as Date | null,
+        withdrawnReasons: r.match_withdrawn_reasons as string[],
       })),
     }
   },
 
   async myMatch(q: Queryable, policyId: string, uscc: string) {
     const { rows } = await q.query(
-      'select reasons, matched_at, read_at from policy_match where policy_id = $1 and uscc = $2',
+      `select reasons, matched_at, read_at, withdrawn_at, withdrawn_reasons from policy_match
+       where policy_id = $1 and uscc = $2`,
       [policyId, uscc],
     )
     const r = rows[0]
     return r
-      ? { reasons: r.reasons as string[], matchedAt: r.matched_at as Date, readAt: r.read_at as Date | null }
+      ? {
+          reasons: r.reasons as string[],
+          matchedAt: r.matched_at as Date,
+          readAt: r.read_at as Date | null,
+          withdrawnAt: r.withdrawn_at as Date | null,
+          withdrawnReasons: r.withdrawn_reasons as string[],
+        }
       : null
   },
 
@@ -344,11 +381,13 @@ export const policyRepo = {
 
   async policyMatches(q: Queryable, policyId: string, limit: number, offset: number) {
     const counts = await q.query(
-      'select count(*)::int total, count(read_at)::int read from policy_match where policy_id = $1',
+      `select count(*)::int total, count(read_at)::int read from policy_match
+       where policy_id = $1 and withdrawn_at is null`,
       [policyId],
     )
     const { rows } = await q.query(
-      `select uscc, enterprise_name, reasons, matched_at, read_at from policy_match where policy_id = $1
+      `select uscc, enterprise_name, reasons, matched_at, read_at from policy_match
+       where policy_id = $1 and withdrawn_at is null
        order by matched_at desc, uscc limit $2 offset $3`,
       [policyId, limit, offset],
     )

@@ -328,3 +328,46 @@ export function explain(rule: Rule, p: MatchProfile, n: Names = {}): { matched: 
   }
   return evaluate(rule, p) ? { matched: true, reasons: [leafReason(rule, p, n)] } : { matched: false, reasons: [] }
 }
+
+/** The profile's own value for what a leaf tests (“从业人数 51 人”, “注册地 玉林店镇（370612106）”). */
+function currentValue(rule: Rule, p: MatchProfile, n: Names): string {
+  const r = rule as Record<string, any>
+  const k = kindOf(rule)
+  const b = r[k]
+  if (k in OP_NEG || k === 'between')
+    return `${NUMERIC_FIELD_LABELS[b.field as NumericField].label} ${withUnit(b.field, numericValue(p, b.field))}`
+  switch (k) {
+    case 'in': {
+      const v = listValue(p, b.field)
+      return `${LIST_LABEL[b.field as ListField]} ${v ? listLabel(b.field, v, n) : '未填报'}`
+    }
+    case 'hasTag':
+    case 'hasAnyTag':
+    case 'hasAllTags':
+      return `无${quoted(asList(b).filter((t) => !p.tags.includes(t)))}`
+    case 'divisionWithin':
+      return `注册地 ${divisionLabel(p.divisionCode, n)}`
+    case 'parkIn':
+      return `所在园区 ${p.parkCode ? parkLabel(p.parkCode, n) : '无'}`
+    case 'industryPrefix':
+      return `所属行业 ${industryLabel(p.industryCode)}`
+    case 'scaleIn':
+      return `企业规模 ${SCALE_NAMES[p.scale]}`
+  }
+  return ''
+}
+
+/**
+ * Why a rule does not hold for this profile: the conditions that fail, each with the profile's own value
+ * (“从业人数在 12 人 至 12 人 之间：不满足（从业人数 13 人）”). For `any`, every alternative fails, so all are listed;
+ * for `not`, the condition that now holds. Empty when the rule holds.
+ */
+export function failures(rule: Rule, p: MatchProfile, n: Names = {}): string[] {
+  if (evaluate(rule, p)) return []
+  const r = rule as Record<string, any>
+  const k = kindOf(rule)
+  const b = r[k]
+  if (k === 'all' || k === 'any') return (b as Rule[]).flatMap((c) => failures(c, p, n))
+  if (k === 'not') return [`不应满足“${ruleText(b, n)}”：${explain(b, p, n).reasons.join('；')}`]
+  return [`${ruleText(rule, n)}：不满足（${currentValue(rule, p, n)}）`]
+}

@@ -27,6 +27,7 @@ import {
   QUESTION_SUBJECT,
   questionSpec,
   SIGNALS,
+  withdrawMessage,
 } from './domain.ts'
 import {
   departmentNotFound,
@@ -43,7 +44,7 @@ import {
 } from './errors.ts'
 import { type CompiledRule, compile, ProfileSnapshot, popcount, rowsOf } from './matcher.ts'
 import { type PolicyRow, type PolicyWrite, type QuestionRow, policyRepo as repo } from './repo.ts'
-import { explain, type MatchProfile, type Names, ruleText } from './rules.ts'
+import { explain, failures, type MatchProfile, type Names, ruleText } from './rules.ts'
 
 /** What policy needs from the enterprise module (its public service satisfies this). */
 export interface EnterpriseDirectory {
@@ -70,6 +71,8 @@ export interface PolicyDeps {
 const PAGE = 5000
 /** A snapshot older than this is reloaded before bulk matching (profile changes keep it fresh in-process). */
 const SNAPSHOT_TTL_MS = 10 * 60_000
+/** Reason given when a withdrawn match's enterprise is no longer active (deregistered, revoked). */
+const NOT_ACTIVE = '企业登记状态不再为存续'
 /** Above this many new matches one push goes out as a shared message instead of one per enterprise. */
 const PERSONAL_PUSH_LIMIT = 500
 
@@ -179,7 +182,33 @@ export function createPolicyService(deps: PolicyDeps) {
       await platform.notifications.send(tx, { userIds: all.slice(i, i + 5000), ...pushMessage(policy, []) })
   }
 
-  /** Matches one policy against every active profile; records and pushes only the new matches. */
+  /**
+   * Withdraws standing matches (issue #10 §2: a pushed policy the enterprise no longer satisfies) and tells each
+   * enterprise why; one shared message when many. Returns how many were withdrawn now (a replay withdraws none).
+   */
+  async function withdraw(tx: Tx, policy: { id: string; title: string }, lost: { uscc: string; reasons: string[] }[]) {
+    if (!lost.length) return 0
+    const done = new Set(await repo.withdrawMatches(tx, policy.id, lost))
+    const told = lost.filter((l) => done.has(l.uscc))
+    if (!told.length) return 0
+    const users = await usersOf(told.map((l) => l.uscc))
+    if (told.length <= PERSONAL_PUSH_LIMIT) {
+      for (const l of told) {
+        const userIds = users.get(l.uscc) ?? []
+        if (userIds.length) await platform.notifications.send(tx, { userIds, ...withdrawMessage(policy, l.reasons) })
+      }
+    } else {
+      const all = [...new Set([...users.values()].flat())]
+      for (let i = 0; i < all.length; i += 5000)
+        await platform.notifications.send(tx, { userIds: all.slice(i, i + 5000), ...withdrawMessage(policy, []) })
+    }
+    return told.length
+  }
+
+  /**
+   * Matches one policy against every active profile; records and pushes only the new matches, and withdraws the
+   * standing ones that no longer match.
+   */
   async function matchPolicy(tx: Tx, policyId: string) {
     const policy = await repo.findPolicy(tx, policyId)
     if (!policy?.rule || displayStatus(policy.status, policy.validTo, beijingDate()) !== 'published')
@@ -202,8 +231,18 @@ export function createPolicyService(deps: PolicyDeps) {
       policy,
       fresh.filter((f) => inserted.has(f.uscc)),
     )
+    // Enterprises the (changed) rule or their profile no longer admits: withdrawn, with the failing conditions.
+    const now = new Set(rows.map((i) => s.uscc[i]!))
+    const lost = [...existing]
+      .filter((u) => !now.has(u))
+      .map((u) => {
+        const i = s.rowOf.get(u)
+        const gone = i === undefined || s.active[i] !== 1
+        return { uscc: u, reasons: gone ? [NOT_ACTIVE] : failures(policy.rule!, s.profileAt(i), n) }
+      })
+    const withdrawn = await withdraw(tx, policy, lost)
     await repo.refreshMatchCount(tx, [policyId])
-    return { matched: rows.length, fresh: inserted.size }
+    return { matched: rows.length, fresh: inserted.size, withdrawn }
   }
 
   /** One changed profile against every published policy: new matches are recorded and pushed, once. */
@@ -212,13 +251,21 @@ export function createPolicyService(deps: PolicyDeps) {
     if (!profile) return { fresh: 0 }
     const s = await snapshot()
     const row = s.upsert(profile, profile.status === 'active')
-    if (profile.status !== 'active') return { fresh: 0 }
     const list = await matchable(s)
     const already = await repo.matchedPolicyIds(tx, uscc)
-    const hits = list.filter((x) => !already.has(x.id) && x.c.test(row))
-    if (!hits.length) return { fresh: 0 }
     const n = await names()
     const mp: MatchProfile = profile
+    // Standing matches it no longer satisfies are withdrawn, with the conditions that now fail, and it is told.
+    const changed: string[] = []
+    for (const x of list.filter((x) => already.has(x.id) && (profile.status !== 'active' || !x.c.test(row)))) {
+      const reasons = profile.status !== 'active' ? [NOT_ACTIVE] : failures(x.rule, mp, n)
+      if (await withdraw(tx, x, [{ uscc, reasons }])) changed.push(x.id)
+    }
+    if (profile.status !== 'active') {
+      await repo.refreshMatchCount(tx, changed)
+      return { fresh: 0, withdrawn: changed.length }
+    }
+    const hits = list.filter((x) => !already.has(x.id) && x.c.test(row))
     const newly: string[] = []
     for (const h of hits) {
       const reasons = explain(h.rule, mp, n).reasons
@@ -228,8 +275,8 @@ export function createPolicyService(deps: PolicyDeps) {
         await push(tx, h, [{ uscc, reasons }])
       }
     }
-    await repo.refreshMatchCount(tx, newly)
-    return { fresh: newly.length }
+    await repo.refreshMatchCount(tx, [...newly, ...changed])
+    return { fresh: newly.length, withdrawn: changed.length }
   }
 
   // --- DTOs -----------------------------------------------------------------------------------------------------
@@ -268,7 +315,13 @@ export function createPolicyService(deps: PolicyDeps) {
       interpretations,
       faqs,
       myMatch: mine
-        ? { reasons: mine.reasons, matchedAt: mine.matchedAt.toISOString(), readAt: iso(mine.readAt) }
+        ? {
+            reasons: mine.reasons,
+            matchedAt: mine.matchedAt.toISOString(),
+            readAt: iso(mine.readAt),
+            withdrawnAt: iso(mine.withdrawnAt),
+            withdrawnReasons: mine.withdrawnReasons,
+          }
         : null,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
@@ -343,7 +396,10 @@ export function createPolicyService(deps: PolicyDeps) {
     }
   }
 
-  workflow.readableBy(QUESTION_SUBJECT, 'policy:manage')
+  // No reader capability: every department's policy staff hold policy:manage, and a question is read by the asker,
+  // the department it went to (its task) and audit readers only. Answering goes through the policy routes, which
+  // record the answer on the question.
+  workflow.ownedBy(QUESTION_SUBJECT, 'policy')
 
   // Timer signals of the Q&A workflow: yellow card at the warning, red card when overdue.
   for (const [flag, name] of [
@@ -374,6 +430,8 @@ export function createPolicyService(deps: PolicyDeps) {
         reasons: x.reasons,
         matchedAt: x.matchedAt.toISOString(),
         readAt: iso(x.readAt),
+        withdrawnAt: iso(x.withdrawnAt),
+        withdrawnReasons: x.withdrawnReasons,
       })),
     }
   }

@@ -24,10 +24,14 @@ export function satisfactionRate(
 }
 
 export const RECTIFICATION_KEY = 'rating.rectification'
+/** Signal every rectification action declares, so the rating row mirrors the engine state in the same transaction. */
+export const RECTIFICATION_SYNC = 'rating.rectification.sync'
+const sync = { type: 'signal' as const, name: RECTIFICATION_SYNC }
 
 /**
  * 差评 rectification (谁办理、谁负责): the department calls the rater back and verifies, then rectifies and feeds back,
- * or explains where the complaint has no legal basis; a mistaken or malicious rating can be appealed for review.
+ * or explains where the complaint has no legal basis; a mistaken or malicious rating can be appealed (申诉) by the
+ * department, and an administrator decides: upheld (back to rectifying) or accepted (the 差评 stands annulled).
  */
 export const rectificationSpec: WorkflowSpec = {
   key: RECTIFICATION_KEY,
@@ -44,6 +48,9 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'rectifying',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          // When the rater was called back.
+          input: { calledBackAt: { type: 'datetime' } },
+          effects: [sync],
         },
         {
           key: 'explain',
@@ -51,6 +58,7 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'explained',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          effects: [sync],
         },
         {
           key: 'appeal',
@@ -58,6 +66,7 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'appeal_review',
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
+          effects: [sync],
         },
       ],
     },
@@ -73,6 +82,7 @@ export const rectificationSpec: WorkflowSpec = {
           requireComment: true,
           effects: [
             { type: 'notify', to: 'applicant', title: '差评整改反馈', body: '您对“{title}”的评价已整改并反馈' },
+            sync,
           ],
         },
       ],
@@ -87,6 +97,7 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'rectifying',
           actors: [{ role: 'admin' }],
           requireComment: true,
+          effects: [sync],
         },
         {
           key: 'accept_appeal',
@@ -94,6 +105,7 @@ export const rectificationSpec: WorkflowSpec = {
           to: 'appeal_accepted',
           actors: [{ role: 'admin' }],
           requireComment: true,
+          effects: [sync],
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { capabilitiesOf } from '@ruyu/contracts/access'
 import { type Actor, recordAudit } from '../../platform/audit.ts'
 import type { Principal } from '../../platform/auth/service.ts'
 import type { Tx } from '../../platform/db.ts'
@@ -8,13 +9,21 @@ import {
   isBadRating,
   type LevelWeights,
   RECTIFICATION_KEY,
+  RECTIFICATION_SYNC,
   rectificationSpec,
   satisfactionRate,
 } from './domain.ts'
 import { alreadyRated, reasonRequired } from './errors.ts'
-import { ratingRepo as repo } from './repo.ts'
+import { type RatingFilter, type RatingView, ratingRepo as repo } from './repo.ts'
 
 export const INDICATOR_VERSION = 'GB/T 39734-2020'
+export const RATING_SUBJECT = 'rating'
+
+/** Departments that supervise 好差评 (they see every department's ratings in their scope); locality setting. */
+export const SUPERVISING_SETTING = 'rating.supervisingDepartments'
+export const DEFAULT_SUPERVISING = ['MP-XSP'] // 行政审批服务局
+/** Roles that see every department's ratings in their scope, whatever their department. */
+const OVERSEEING_ROLES = new Set(['admin', 'district_leader'])
 
 export interface RateInput {
   subjectType: string
@@ -35,6 +44,33 @@ export interface RateInput {
 /** 好差评: ratings of any finished matter; a 差评 opens a rectification task for the answerable department. */
 export function createRatingService(platform: Pick<Platform, 'db' | 'settings' | 'events'>, workflow: WorkflowService) {
   const { db, settings } = platform
+
+  // Every rectification transition (through /api/workflow too) is mirrored on the rating row.
+  workflow.onSignal(RECTIFICATION_SYNC, async (tx, { root }) => {
+    if (root.subjectType !== RATING_SUBJECT) return
+    await repo.setRectificationState(tx, root.subjectId, root.state)
+  })
+
+  /**
+   * What the caller sees (issue #9 §8): per post whose role may read ratings, a department its own department's
+   * ratings inside the post's division scope; the supervising bureau, leaders and admin every department's there.
+   * Accounts of enterprises and citizens see none here (their own ratings: `mine`).
+   */
+  async function viewOf(p: Principal): Promise<RatingView> {
+    if (p.kind !== 'staff') return { kind: 'staff', rules: [] }
+    if (p.via === 'api_key') return { kind: 'staff', rules: p.scopes.map((prefix) => ({ prefix, departmentId: null })) }
+    const codes = await settings.get<string[]>(SUPERVISING_SETTING, DEFAULT_SUPERVISING)
+    const supervising = new Set(await repo.departmentIdsByCode(db.pool, codes))
+    const rules: { prefix: string; departmentId: string | null }[] = []
+    for (const post of p.posts) {
+      if (!capabilitiesOf([post.role]).includes('rating:read')) continue
+      const all = OVERSEEING_ROLES.has(post.role) || (post.departmentId !== null && supervising.has(post.departmentId))
+      if (all) rules.push({ prefix: post.scopeDivisionCode, departmentId: null })
+      else if (post.departmentId) rules.push({ prefix: post.scopeDivisionCode, departmentId: post.departmentId })
+    }
+    return { kind: 'staff', rules }
+  }
+
   return {
     /** Publishes the rectification workflow (idempotent; called at seed and before first use). */
     async ensureDefinitions(tx: Tx, actor: Actor) {
@@ -70,7 +106,7 @@ export function createRatingService(platform: Pick<Platform, 'db' | 'settings' |
           tx,
           {
             definitionKey: RECTIFICATION_KEY,
-            subjectType: 'rating',
+            subjectType: RATING_SUBJECT,
             subjectId: row.id,
             title: `差评整改：${input.subjectTitle}`,
             divisionCode: input.divisionCode,
@@ -87,8 +123,9 @@ export function createRatingService(platform: Pick<Platform, 'db' | 'settings' |
           new Date(),
           requestId,
         )
-        await repo.setRectification(tx, row.id, inst.id)
+        await repo.setRectification(tx, row.id, inst.id, rectificationSpec.initial)
         row.rectificationInstanceId = inst.id
+        row.rectificationState = rectificationSpec.initial
       }
       await recordAudit(tx, {
         actor,
@@ -112,55 +149,80 @@ export function createRatingService(platform: Pick<Platform, 'db' | 'settings' |
       return repo.forSubject(db.pool, subjectType, subjectId)
     },
 
-    async list(p: Principal, f: { onlyBad: boolean; page: number; pageSize: number }) {
-      return repo.list(db.pool, {
-        scopes: p.scopes,
-        onlyBad: f.onlyBad,
+    /** Ratings the caller may see (staff: by department and scope; an enterprise: its own), newest first. */
+    async list(p: Principal, f: RatingFilter & { page: number; pageSize: number }) {
+      return repo.list(db.pool, await viewOf(p), {
+        ...f,
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       })
     },
 
-    /** Satisfaction per department (weights are locality configuration: setting `rating.levelWeights`). */
+    /** The ratings the caller gave (an enterprise account: every rating its enterprise's users gave). */
+    async mine(p: Principal, f: RatingFilter & { page: number; pageSize: number }) {
+      const view: RatingView =
+        p.kind === 'enterprise' && p.enterpriseUscc
+          ? { kind: 'enterprise', uscc: p.enterpriseUscc }
+          : p.userId
+            ? { kind: 'rater', userId: p.userId }
+            : { kind: 'staff', rules: [] }
+      return repo.list(db.pool, view, { ...f, limit: f.pageSize, offset: (f.page - 1) * f.pageSize })
+    },
+
+    /**
+     * Counts per level, 差评 rate, rectification states and satisfaction, overall and per department, inside the
+     * caller's view (weights are locality configuration: setting `rating.levelWeights`).
+     */
     async stats(p: Principal) {
       const weights = await settings.get<LevelWeights>('rating.levelWeights', DEFAULT_WEIGHTS)
-      const rows = await repo.countsByDepartment(db.pool, p.scopes)
-      const byDept = new Map<
-        string,
-        {
-          departmentId: string | null
-          departmentName: string | null
-          counts: Record<number, number>
-          rectifications: number
-        }
-      >()
+      const rows = await repo.counts(db.pool, await viewOf(p))
+      type Acc = {
+        departmentId: string | null
+        departmentName: string | null
+        counts: Record<string, number>
+        rectifications: number
+        rectification: Record<string, number>
+      }
+      const blank = (departmentId: string | null, departmentName: string | null): Acc => ({
+        departmentId,
+        departmentName,
+        counts: {},
+        rectifications: 0,
+        rectification: {},
+      })
+      const add = (a: Acc, r: (typeof rows)[number]) => {
+        a.counts[r.level] = (a.counts[r.level] ?? 0) + r.n
+        a.rectifications += r.rectifications
+        if (r.rectification_state)
+          a.rectification[r.rectification_state] = (a.rectification[r.rectification_state] ?? 0) + r.n
+      }
+      const overall = blank(null, null)
+      const byDept = new Map<string, Acc>()
       for (const r of rows) {
         const key = r.department_id ?? '-'
-        const e = byDept.get(key) ?? {
-          departmentId: r.department_id,
-          departmentName: r.department_name,
-          counts: {},
-          rectifications: 0,
-        }
-        e.counts[r.level] = r.n
-        e.rectifications += r.rectifications
+        const e = byDept.get(key) ?? blank(r.department_id, r.department_name)
         byDept.set(key, e)
+        add(e, r)
+        add(overall, r)
       }
-      const items = [...byDept.values()].map((e) => {
-        const total = Object.values(e.counts).reduce((a, b) => a + b, 0)
+      const figures = (a: Acc) => {
+        const total = Object.values(a.counts).reduce((x, y) => x + y, 0)
+        const bad = (a.counts[1] ?? 0) + (a.counts[2] ?? 0)
         return {
-          departmentId: e.departmentId,
-          departmentName: e.departmentName,
           total,
-          bad: (e.counts[1] ?? 0) + (e.counts[2] ?? 0),
-          rectifications: e.rectifications,
-          satisfaction: satisfactionRate(e.counts, weights),
-          counts: e.counts,
+          bad,
+          badRate: total ? bad / total : null,
+          counts: a.counts,
+          satisfaction: satisfactionRate(a.counts, weights),
+          rectifications: a.rectifications,
+          rectification: a.rectification,
         }
-      })
-      const all: Record<number, number> = {}
-      for (const i of items) for (const [l, n] of Object.entries(i.counts)) all[Number(l)] = (all[Number(l)] ?? 0) + n
-      return { weights, satisfaction: satisfactionRate(all, weights), items }
+      }
+      const items = [...byDept.values()]
+        .map((e) => ({ departmentId: e.departmentId, departmentName: e.departmentName, ...figures(e) }))
+        .sort((a, b) => b.total - a.total || (a.departmentName ?? '').localeCompare(b.departmentName ?? ''))
+      const all = figures(overall)
+      return { weights, satisfaction: all.satisfaction, overall: all, items }
     },
   }
 }

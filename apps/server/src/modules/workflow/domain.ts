@@ -3,6 +3,8 @@
  * deadlines, and parallel joins. No I/O: the service feeds it rows, a clock and the calendar.
  */
 
+import { type InputField, inputSpecProblem, protectedKeys } from './input.ts'
+
 export interface Duration {
   amount: number
   /** Working days on the PRC calendar, or calendar hours (urgent matters). */
@@ -36,10 +38,17 @@ export interface ActionSpec {
   requireComment?: boolean
   guard?: Guard
   effects?: Effect[]
+  /**
+   * The data keys this action takes (merged into the instance context), with their types. A caller may send only
+   * these; keys marked `module` only the owning module may set (see input.ts). No declaration: no caller data.
+   */
+  input?: Record<string, InputField>
 }
 
 export interface Assignee {
+  /** The role holding the task; `roles` when several do (a unit's handler or a town's clerk). */
   role?: string
+  roles?: string[]
   /**
    * 'branch' = the department of the branch this instance runs for; `{ from: 'context.unitId' }` = the department
    * id found at that path of the instance context when the task is created (e.g. the unit an order was dispatched
@@ -81,6 +90,11 @@ export interface StateSpec {
   /** Effects run by the durable timers of this state's task: at the warning (yellow card) and at the deadline. */
   warnEffects?: Effect[]
   overdueEffects?: Effect[]
+  /**
+   * A state with its own limit whose task also runs against the instance's deadline (待签收 counts toward the
+   * handling limit): the instance's warning and deadline fire these effects while the task is open.
+   */
+  instanceDeadline?: { warnEffects?: Effect[]; overdueEffects?: Effect[] }
   effects?: Effect[]
 }
 
@@ -106,6 +120,9 @@ export interface BranchData {
 
 export class SpecError extends Error {}
 
+/** The roles holding a task of this assignee. */
+export const assigneeRoles = (a: Assignee | undefined): string[] => a?.roles ?? (a?.role ? [a.role] : [])
+
 /** Structural checks done when a definition is published, so a broken spec never reaches a running case. */
 export function validateSpec(spec: WorkflowSpec): void {
   const states = spec.states
@@ -114,7 +131,10 @@ export function validateSpec(spec: WorkflowSpec): void {
     if (s.final && (s.actions?.length || s.parallel)) throw new SpecError(`final state ${key} has actions`)
     if (!s.final && !s.parallel && !s.actions?.length) throw new SpecError(`state ${key} has no way out`)
     const keys = new Set<string>()
+    if (s.assignee?.role && s.assignee.roles) throw new SpecError(`state ${key}: assignee has both role and roles`)
     for (const a of s.actions ?? []) {
+      const problem = inputSpecProblem(a, protectedKeys(spec))
+      if (problem) throw new SpecError(`state ${key}: ${problem}`)
       if (keys.has(a.key)) throw new SpecError(`state ${key}: duplicate action ${a.key}`)
       keys.add(a.key)
       if (!states[a.to]) throw new SpecError(`state ${key}: action ${a.key} goes to unknown state ${a.to}`)
@@ -165,6 +185,8 @@ export interface EngineActor {
   departmentIds: string[]
   /** Division-code prefixes of the caller's posts. */
   scopes: string[]
+  /** The posts themselves: a task bound to a department needs one post with both its role and that department. */
+  posts?: { role: string; departmentId: string | null; scope: string }[]
 }
 
 export interface InstanceView {
@@ -174,8 +196,14 @@ export interface InstanceView {
   context: Record<string, unknown>
 }
 
-/** May this actor take this action on this instance (ignoring the guard)? */
+/**
+ * May this actor take this action on this instance (ignoring the guard)? A state's assignee department (a branch's
+ * department, the unit an order was dispatched to) binds only the roles the assignee names: the centre's own
+ * action on a unit's step (合并) is not the unit's.
+ */
 export function actorMay(action: ActionSpec, actor: EngineActor, inst: InstanceView, assignee?: Assignee): boolean {
+  const bound = assigneeRoles(assignee)
+  const department = assigneeDepartment(assignee, inst)
   for (const ref of action.actors) {
     if ('system' in ref) {
       if (actor.kind === 'system') return true
@@ -188,17 +216,16 @@ export function actorMay(action: ActionSpec, actor: EngineActor, inst: InstanceV
     }
     if (!actor.roles.includes(ref.role)) continue
     if (!actor.scopes.some((s) => inst.divisionCode.startsWith(s))) continue
-    // A branch task belongs to its department: another department's reviewer may not act on it.
-    if (assignee?.department === 'branch' && inst.branch && !actor.departmentIds.includes(inst.branch.departmentId))
-      continue
-    // A task for the department named in the context (e.g. the unit an order was dispatched to) likewise.
-    if (assignee?.department && assignee.department !== 'branch') {
-      const dep = assigneeDepartment(assignee, inst)
-      if (dep && !actor.departmentIds.includes(dep)) continue
-    }
+    if (department && bound.includes(ref.role) && !holdsPost(actor, ref.role, department, inst.divisionCode)) continue
     return true
   }
   return false
+}
+
+/** Does the actor hold this role in this department (on one post, when the posts are known)? */
+function holdsPost(actor: EngineActor, role: string, departmentId: string, divisionCode: string): boolean {
+  if (!actor.posts) return actor.departmentIds.includes(departmentId)
+  return actor.posts.some((p) => p.role === role && p.departmentId === departmentId && divisionCode.startsWith(p.scope))
 }
 
 /** The department a task of this assignee belongs to, or null for no department restriction. */

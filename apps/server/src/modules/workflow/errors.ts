@@ -44,3 +44,7 @@ export const moduleRouteRequired = defineError('WORKFLOW_MODULE_ROUTE_REQUIRED',
   zh: '该事项须通过{module}模块的办理入口办理',
   en: "Act on this through the {module} module's own routes",
 })
+export const inputInvalid = defineError('WORKFLOW_INPUT_INVALID', 'invalid_state', {
+  zh: '“{action}”不接受这些办理数据：{keys}',
+  en: '"{action}" does not take this data: {keys}',
+})

@@ -41,7 +41,8 @@ export interface TaskRow {
   rootId: string
   state: string
   name: string
-  assigneeRole: string | null
+  /** The roles holding the task ([] for the applicant's own task). */
+  assigneeRoles: string[]
   assigneeDepartmentId: string | null
   assigneeApplicant: boolean
   divisionCode: string
@@ -120,7 +121,7 @@ const toTask = (r: Record<string, any>): TaskRow => ({
   rootId: r.root_id,
   state: r.state,
   name: r.name,
-  assigneeRole: r.assignee_role,
+  assigneeRoles: r.assignee_roles ?? (r.assignee_role ? [r.assignee_role] : []),
   assigneeDepartmentId: r.assignee_department_id,
   assigneeApplicant: r.assignee_applicant,
   divisionCode: r.division_code,
@@ -134,6 +135,26 @@ const toTask = (r: Record<string, any>): TaskRow => ({
   completedBy: r.completed_by,
   completedAction: r.completed_action,
 })
+
+export interface PostRef {
+  role: string
+  departmentId: string | null
+  scope: string
+}
+
+/**
+ * One of the posts given as parameters $n (roles), $n+1 (departments), $n+2 (scopes) holds task `t`: it has one of
+ * the task's roles, the task's department when the task is bound to one, and a scope covering the task's division.
+ */
+const postHoldsTask = (n: number) => `select 1 from unnest($${n}::text[], $${n + 1}::uuid[], $${n + 2}::text[])
+    as p(role, department_id, scope)
+  where p.role = any(t.assignee_roles) and (t.assignee_department_id is null or t.assignee_department_id = p.department_id)
+    and t.division_code like p.scope || '%'`
+const postParams = (posts: PostRef[]) => [
+  posts.map((p) => p.role),
+  posts.map((p) => p.departmentId),
+  posts.map((p) => p.scope),
+]
 
 export const workflowRepo = {
   async latestDefinition(q: Queryable, key: string): Promise<DefinitionRow | null> {
@@ -263,13 +284,13 @@ export const workflowRepo = {
     if (!list.length) return []
     const { rows } = await tx.query({
       name: 'wf_insert_tasks',
-      text: `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_department_id,
-         assignee_applicant, division_code, due_at, warn_at, paused_at)
-       select instance_id, root_id, state, name, assignee_role, assignee_department_id, assignee_applicant, division_code,
-         due_at, warn_at, paused_at
-       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, state text, name text, assignee_role text,
-         assignee_department_id uuid, assignee_applicant boolean, division_code text, due_at timestamptz,
-         warn_at timestamptz, paused_at timestamptz)
+      text: `insert into workflow_task (instance_id, root_id, state, name, assignee_role, assignee_roles,
+         assignee_department_id, assignee_applicant, division_code, due_at, warn_at, paused_at)
+       select instance_id, root_id, state, name, assignee_roles[1], assignee_roles, assignee_department_id,
+         assignee_applicant, division_code, due_at, warn_at, paused_at
+       from jsonb_to_recordset($1::jsonb) as x(instance_id uuid, root_id uuid, state text, name text,
+         assignee_roles text[], assignee_department_id uuid, assignee_applicant boolean, division_code text,
+         due_at timestamptz, warn_at timestamptz, paused_at timestamptz)
        returning *`,
       values: [
         JSON.stringify(
@@ -278,7 +299,7 @@ export const workflowRepo = {
             root_id: t.rootId,
             state: t.state,
             name: t.name,
-            assignee_role: t.assigneeRole,
+            assignee_roles: t.assigneeRoles,
             assignee_department_id: t.assigneeDepartmentId,
             assignee_applicant: t.assigneeApplicant,
             division_code: t.divisionCode,
@@ -294,12 +315,12 @@ export const workflowRepo = {
   async insertTask(tx: Tx, t: NewTask): Promise<TaskRow> {
     return (await workflowRepo.insertTasks(tx, [t]))[0]!
   },
-  async hasTaskFor(q: Queryable, rootId: string, departmentIds: string[], roles: string[]): Promise<boolean> {
+  /** Was a task of this tree ever held by one of these posts (its role, and its department when it had one)? */
+  async hasTaskFor(q: Queryable, rootId: string, posts: PostRef[]): Promise<boolean> {
+    if (!posts.length) return false
     const { rows } = await q.query(
-      `select 1 from workflow_task where root_id = $1
-         and (assignee_department_id = any($2::uuid[]) or (assignee_department_id is null and assignee_role = any($3)))
-       limit 1`,
-      [rootId, departmentIds, roles],
+      `select 1 from workflow_task t where t.root_id = $1 and exists (${postHoldsTask(2)}) limit 1`,
+      [rootId, ...postParams(posts)],
     )
     return rows.length > 0
   },
@@ -312,6 +333,19 @@ export const workflowRepo = {
   async tasksOfRoot(q: Queryable, rootId: string): Promise<TaskRow[]> {
     const { rows } = await q.query('select * from workflow_task where root_id = $1 order by created_at, id', [rootId])
     return rows.map(toTask)
+  },
+  /** Active instances whose own or an open task's clock runs across the CST dates [from, to], in id order. */
+  async instancesWithDeadlineIn(q: Queryable, from: string, to: string): Promise<string[]> {
+    const { rows } = await q.query(
+      `select distinct i.id from workflow_instance i
+       left join workflow_task k on k.instance_id = i.id and k.status = 'open' and k.due_at is not null
+       where i.status = 'active'
+         and ((i.due_at >= ($1 || 'T00:00:00+08:00')::timestamptz and i.started_at < ($2 || 'T24:00:00+08:00')::timestamptz)
+           or (k.due_at >= ($1 || 'T00:00:00+08:00')::timestamptz and k.created_at < ($2 || 'T24:00:00+08:00')::timestamptz))
+       order by i.id`,
+      [from, to],
+    )
+    return rows.map((r) => r.id)
   },
   async findTask(q: Queryable, id: string): Promise<TaskRow | null> {
     const { rows } = await q.query('select * from workflow_task where id = $1', [id])
@@ -361,7 +395,14 @@ export const workflowRepo = {
   },
 
   async history(q: Queryable, rootId: string) {
-    const { rows } = await q.query('select * from workflow_transition where root_id = $1 order by id', [rootId])
+    // People read names, not logins: the account's display name where the actor was a person.
+    const { rows } = await q.query(
+      `select t.*, u.display_name as actor_display_name
+         from workflow_transition t
+         left join core_user u on t.actor_kind = 'user' and u.id::text = t.actor_id
+        where t.root_id = $1 order by t.id`,
+      [rootId],
+    )
     return rows.map((r) => ({
       id: Number(r.id),
       instanceId: r.instance_id as string,
@@ -369,7 +410,7 @@ export const workflowRepo = {
       toState: r.to_state as string,
       action: r.action as string,
       actorKind: r.actor_kind as string,
-      actorName: r.actor_name as string | null,
+      actorName: (r.actor_display_name ?? r.actor_name) as string | null,
       comment: r.comment as string | null,
       attachments: r.attachments as unknown[],
       at: (r.at as Date).toISOString(),
@@ -377,21 +418,17 @@ export const workflowRepo = {
   },
 
   /** Open tasks an actor may work on: by role + department + division scope, or the applicant's own. */
-  async worklist(
-    q: Queryable,
-    a: { userId: string | null; roles: string[]; departmentIds: string[]; scopes: string[] },
-    page: { limit: number; offset: number },
-  ) {
+  /** Open tasks of the applicant's own cases and of the caller's posts (role, department when bound, scope). */
+  async worklist(q: Queryable, userId: string | null, posts: PostRef[], page: { limit: number; offset: number }) {
     const { rows } = await q.query(
       `select t.*, i.title, i.subject_type, i.subject_id, i.branch, r.title as root_title, r.subject_type as root_subject_type,
          r.subject_id as root_subject_id, count(*) over() as total
        from workflow_task t join workflow_instance i on i.id = t.instance_id join workflow_instance r on r.id = t.root_id
        where t.status = 'open' and (
          (t.assignee_applicant and r.applicant_id = $1)
-         or (t.assignee_role = any($2) and (t.assignee_department_id is null or t.assignee_department_id = any($3::uuid[]))
-             and t.division_code like any($4)))
-       order by t.due_at nulls last, t.created_at limit $5 offset $6`,
-      [a.userId, a.roles, a.departmentIds, a.scopes.map((s) => `${s}%`), page.limit, page.offset],
+         or (t.assignee_roles && $4::text[] and exists (${postHoldsTask(4)})))
+       order by t.due_at nulls last, t.created_at limit $2 offset $3`,
+      [userId, page.limit, page.offset, ...postParams(posts)],
     )
     return {
       total: Number(rows[0]?.total ?? 0),
@@ -411,12 +448,12 @@ export const workflowRepo = {
 
   async userIdsFor(
     q: Queryable,
-    a: { role: string; departmentId: string | null; divisionCode: string },
+    a: { roles: string[]; departmentId: string | null; divisionCode: string },
   ): Promise<string[]> {
     const { rows } = await q.query(
       `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
-       where p.role = $1 and ($2::uuid is null or p.department_id = $2) and $3 like p.scope_division_code || '%'`,
-      [a.role, a.departmentId, a.divisionCode],
+       where p.role = any($1) and ($2::uuid is null or p.department_id = $2) and $3 like p.scope_division_code || '%'`,
+      [a.roles, a.departmentId, a.divisionCode],
     )
     return rows.map((r) => r.user_id)
   },

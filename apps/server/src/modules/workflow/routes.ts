@@ -3,6 +3,7 @@ import {
   ActBodySchema,
   ActParamsSchema,
   DefinitionSummarySchema,
+  TaskExportQuerySchema,
   WorkflowTreeSchema,
   WorklistItemSchema,
 } from '@ruyu/contracts/workflow'
@@ -11,9 +12,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Principal } from '../../platform/auth/service.ts'
 import { inScope } from '../../platform/http/access.ts'
+import { langOf } from '../../platform/http/error-handler.ts'
+import { collectPages, sendWorkbook, tableWorkbook } from '../../platform/table-export.ts'
 import { instanceNotFound, moduleRouteRequired } from './errors.ts'
 import type { InstanceRow } from './repo.ts'
 import type { WorkflowService } from './service.ts'
+import { filterTasks, TASK_EXPORT_COLUMNS } from './task-export.ts'
 
 /**
  * Who may look at an instance tree: its applicant; staff whose scope covers its division and who either hold the
@@ -54,6 +58,21 @@ export function workflowRoutes(service: WorkflowService) {
         }),
     )
     r.get(
+      '/tasks/export',
+      // The caller's own open tasks with the page's filters, soonest deadline first, as .xlsx.
+      { config: { access: 'authenticated' }, schema: { tags, querystring: TaskExportQuerySchema } },
+      async (req, reply) => {
+        const all = await collectPages((page, pageSize) =>
+          service.worklist(req.principal!, { limit: pageSize, offset: (page - 1) * pageSize }),
+        )
+        const items = filterTasks(all.items, req.query)
+        const rows = { items, total: items.length + (all.total - all.items.length), truncated: all.truncated }
+        const lang = langOf(req)
+        const buf = await tableWorkbook(lang === 'en' ? 'My tasks' : '我的待办', TASK_EXPORT_COLUMNS, rows, lang)
+        return sendWorkbook(reply, buf, 'my-tasks', '我的待办')
+      },
+    )
+    r.get(
       '/instances/:id',
       {
         config: { access: 'authenticated' },
@@ -61,7 +80,10 @@ export function workflowRoutes(service: WorkflowService) {
       },
       async (req) => {
         const root = await visibleRoot(req.principal!, req.params.id)
-        return service.tree(req.principal, root.id)
+        const tree = await service.tree(req.principal, root.id)
+        // The generic endpoint refuses a module-owned subject's actions, so none are offered here either.
+        if (tree.subject?.module) for (const n of tree.nodes) n.actions = []
+        return tree
       },
     )
     r.post(
@@ -75,7 +97,9 @@ export function workflowRoutes(service: WorkflowService) {
         // Owned subjects (hotline orders, service requests) have side effects and routing only their module may apply.
         const module = service.ownerOf(root.subjectType)
         if (module) throw moduleRouteRequired({ module })
-        await service.act(req.principal!, req.actor, req.params.id, req.params.action, req.body, req.id)
+        const { comment, attachments, data, expectedVersion } = req.body
+        const input = { comment, attachments, data, expectedVersion, origin: 'caller' as const }
+        await service.act(req.principal!, req.actor, req.params.id, req.params.action, input, req.id)
         return service.tree(req.principal, root.id)
       },
     )

@@ -3,11 +3,13 @@ import type { Principal } from '../../platform/auth/service.ts'
 import { afterCommit, afterTx, type Tx } from '../../platform/db.ts'
 import { claimJob } from '../../platform/job-once.ts'
 import type { Platform } from '../../platform/platform.ts'
+import { calendarWith, shiftDeadline, touchesYear, warnBeforeDue } from './calendar-shift.ts'
 import { refusal } from './conflict.ts'
 import {
   type ActionSpec,
   actorMay,
   assigneeDepartment,
+  assigneeRoles,
   availableActions,
   type BranchData,
   computeDeadline,
@@ -35,10 +37,12 @@ import {
   definitionInvalid,
   definitionNotFound,
   guardFailed,
+  inputInvalid,
   instanceNotFound,
   notPermitted,
   signalUnhandled,
 } from './errors.ts'
+import { type InputOrigin, inputIssues } from './input.ts'
 import { type DefinitionRow, type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
 
 export const TIMER_QUEUE = 'workflow.timer'
@@ -58,6 +62,7 @@ export function engineActorOf(p: Principal): EngineActor {
     roles: p.roles,
     departmentIds: p.posts.map((x) => x.departmentId).filter((x): x is string => !!x),
     scopes: p.scopes,
+    posts: p.posts.map((x) => ({ role: x.role, departmentId: x.departmentId, scope: x.scopeDivisionCode })),
   }
 }
 
@@ -68,6 +73,18 @@ export interface SignalContext {
   requestId?: string
 }
 export type SignalHandler = (tx: Tx, ctx: SignalContext) => Promise<void>
+
+/** Deadlines of one instance moved onto a newly imported holiday schedule (`onDeadlinesRecomputed`). */
+export interface DeadlineChange {
+  instance: InstanceRow
+  root: InstanceRow
+  year: number
+  version: number
+  /** The instance's own deadline, when it moved. */
+  instanceDue: { from: Date; to: Date } | null
+  tasks: { taskId: string; state: string; from: Date; to: Date }[]
+}
+export type DeadlineHook = (tx: Tx, change: DeadlineChange) => Promise<void>
 
 export interface StartInput {
   definitionKey: string
@@ -89,12 +106,19 @@ export interface ActInput {
   data?: Record<string, unknown>
   /** The instance version the caller saw; a different current version is a 409. */
   expectedVersion?: number
+  /**
+   * Who vouches for `data`: a caller (the default) may send only the keys the action declares and never routing
+   * keys; the module owning the subject (`'module'`) may also set the keys declared as module data.
+   */
+  origin?: InputOrigin
 }
 
 interface TimerJob {
   taskId: string
   kind: 'warn' | 'due'
   at: string
+  /** 'instance': the instance's deadline watched by a task with its own (`instanceDeadline`); else the task's. */
+  clock?: 'instance'
 }
 
 const fill = (tpl: string, scope: Record<string, unknown>) =>
@@ -106,6 +130,7 @@ export function createWorkflowService(
 ) {
   const { db, calendar } = platform
   const signals = new Map<string, SignalHandler>()
+  const deadlineHooks = new Map<string, DeadlineHook>()
   const subjectReaders = new Map<string, string>()
   const subjectOwners = new Map<string, string>()
   const specCache = new Map<string, WorkflowSpec>()
@@ -148,6 +173,25 @@ export function createWorkflowService(
   }
   const scheduleTaskTimers = (tx: Tx, task: TaskRow) => scheduleTimers(tx, [task])
 
+  /** The next timer on the instance deadline for an open task of a state that watches it (warning, then due). */
+  function instanceClockJob(task: TaskRow, inst: InstanceRow, spec: WorkflowSpec, after?: 'warn'): TimerJob | null {
+    if (!spec.states[task.state]?.instanceDeadline || task.pausedAt || !inst.dueAt) return null
+    if (task.dueAt?.getTime() === inst.dueAt.getTime()) return null // the task's own timers are these
+    const warnAt = after ? null : warnOf(inst, spec)
+    if (warnAt && warnAt < inst.dueAt)
+      return { taskId: task.id, kind: 'warn', at: warnAt.toISOString(), clock: 'instance' }
+    return { taskId: task.id, kind: 'due', at: inst.dueAt.toISOString(), clock: 'instance' }
+  }
+  async function armInstanceClocks(tx: Tx, pairs: { task: TaskRow; inst: InstanceRow; spec: WorkflowSpec }[]) {
+    const jobs = pairs.flatMap(({ task, inst, spec }) => instanceClockJob(task, inst, spec) ?? [])
+    if (jobs.length) await armTimers(tx, jobs)
+  }
+  /** A task's timers after its clock moved or restarted: its own deadline and, where watched, the instance's. */
+  async function rearmTask(tx: Tx, task: TaskRow, inst: InstanceRow) {
+    await scheduleTaskTimers(tx, task)
+    await armInstanceClocks(tx, [{ task, inst, spec: await specOf(tx, inst.definitionId) }])
+  }
+
   async function notify(tx: Tx, effect: Extract<Effect, { type: 'notify' }>, inst: InstanceRow, root: InstanceRow) {
     const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
     const title = fill(effect.title, scope)
@@ -156,10 +200,10 @@ export function createWorkflowService(
     if (effect.to === 'applicant') userIds = root.applicantId ? [root.applicantId] : []
     else
       for (const t of await repo.openTasks(tx, inst.id))
-        if (t.assigneeRole)
+        if (t.assigneeRoles.length)
           userIds.push(
             ...(await repo.userIdsFor(tx, {
-              role: t.assigneeRole,
+              roles: t.assigneeRoles,
               departmentId: t.assigneeDepartmentId,
               divisionCode: t.divisionCode,
             })),
@@ -238,7 +282,7 @@ export function createWorkflowService(
             pausedAt: null,
           }
           await repo.updateTaskClock(tx, moved)
-          await scheduleTaskTimers(tx, { ...t, ...moved })
+          await rearmTask(tx, { ...t, ...moved }, cur)
         }
       }
       await repo.updateInstance(tx, cur)
@@ -280,7 +324,11 @@ export function createWorkflowService(
       return
     }
 
-    if (s.assignee) await scheduleTaskTimers(tx, await repo.insertTask(tx, taskFor(inst, stateKey, s, now, spec)))
+    if (s.assignee) {
+      const task = await repo.insertTask(tx, taskFor(inst, stateKey, s, now, spec))
+      await scheduleTaskTimers(tx, task)
+      await armInstanceClocks(tx, [{ task, inst, spec }])
+    }
     await runEffects(tx, s.effects, inst, actor, requestId)
   }
 
@@ -297,7 +345,7 @@ export function createWorkflowService(
       rootId: inst.rootId,
       state: stateKey,
       name: s.name,
-      assigneeRole: s.assignee?.role ?? null,
+      assigneeRoles: assigneeRoles(s.assignee),
       assigneeDepartmentId: assigneeDepartment(s.assignee, inst),
       assigneeApplicant: !!s.assignee?.applicant,
       divisionCode: inst.divisionCode,
@@ -325,7 +373,10 @@ export function createWorkflowService(
     inst.dueAt = dueAt
     await repo.updateInstance(tx, inst)
     for (const t of await repo.openTasks(tx, inst.id)) {
-      if (!old || t.dueAt?.getTime() !== old.getTime()) continue
+      if (!old || t.dueAt?.getTime() !== old.getTime()) {
+        await armInstanceClocks(tx, [{ task: t, inst, spec }]) // a task watching the instance deadline
+        continue
+      }
       const moved = { id: t.id, dueAt, warnAt: warnOf(inst, spec), pausedAt: t.pausedAt }
       await repo.updateTaskClock(tx, moved)
       const flag = now > dueAt ? 'overdue' : moved.warnAt && now > moved.warnAt ? 'warning' : 'on_track'
@@ -424,6 +475,10 @@ export function createWorkflowService(
         instances.map((i) => taskFor(i, def.spec.initial, initial, now, def.spec)),
       )
       await scheduleTimers(tx, tasks)
+      await armInstanceClocks(
+        tx,
+        tasks.map((task) => ({ task, inst: instances.find((i) => i.id === task.instanceId)!, spec: def.spec })),
+      )
       return
     }
     for (const [k, inst] of instances.entries())
@@ -594,6 +649,11 @@ export function createWorkflowService(
     const action = inst.status === 'active' ? state.actions?.find((a) => a.key === actionKey) : undefined
     if (!action) throw await refusal(tx, spec, inst, actionKey)
     if (!actorMay(action, actor, view(inst), state.assignee)) throw notPermitted({ action: action.name })
+    const issues = inputIssues(spec, action, input.data, input.origin ?? 'caller')
+    if (issues.length) {
+      const keys = [...new Set(issues.map((i) => i.key))]
+      throw inputInvalid({ action: action.name, keys: keys.join('、') }, { keys, issues })
+    }
     if (!evaluateGuard(action.guard, { context: inst.context, branch: inst.branch ?? {}, input: input.data ?? {} }))
       throw guardFailed({ action: action.name })
     if (action.requireComment && !input.comment?.trim()) throw commentRequired({ action: action.name })
@@ -648,6 +708,124 @@ export function createWorkflowService(
     return inst
   }
 
+  /**
+   * The instance deadline watched by an open task fired (待签收 past the handling limit's warning or deadline):
+   * a stale job (deadline moved, state left) does nothing; the task turns red at the deadline, never back.
+   */
+  async function instanceClockFired(tx: Tx, task: TaskRow, job: TimerJob) {
+    const inst = (await repo.findInstance(tx, task.instanceId))!
+    const spec = await specOf(tx, inst.definitionId)
+    const watch = task.state === inst.state ? spec.states[inst.state]?.instanceDeadline : undefined
+    if (!watch) return
+    if ((job.kind === 'warn' ? warnOf(inst, spec) : inst.dueAt)?.toISOString() !== job.at) return
+    if (job.kind === 'due') await repo.setTaskFlag(tx, task.id, 'overdue')
+    else if (task.slaFlag === 'on_track') await repo.setTaskFlag(tx, task.id, 'warning')
+    if (job.kind === 'warn') {
+      const next = instanceClockJob(task, inst, spec, 'warn')
+      if (next) await armTimers(tx, [next])
+    }
+    const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
+    await notify(
+      tx,
+      {
+        type: 'notify',
+        to: 'assignees',
+        title: job.kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限',
+        body: `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`,
+      },
+      inst,
+      root,
+    )
+    await runEffects(tx, job.kind === 'warn' ? watch.warnEffects : watch.overdueEffects, inst, SYSTEM_ACTOR)
+  }
+
+  /**
+   * A holiday schedule was imported (or revised): working-day deadlines of active instances and open tasks whose
+   * clocks cross that year move onto it, keeping their working-day counts from the start; flags and timers follow
+   * (old timers go stale), the history and the audit trail record it, and the subject's module hears of it.
+   * Versions are taken from the database in event order, so each import moves deadlines from the one before;
+   * clocks started after the import (its event delivered late) already ran on it and stay as they are.
+   */
+  async function recomputeForCalendar(tx: Tx, year: number, version: number, importedAt: Date) {
+    const [old, fresh] = await Promise.all([
+      version > 1 ? calendar.scheduleOf(year, version - 1) : null,
+      calendar.scheduleOf(year, version),
+    ])
+    const before = calendarWith(calendar.data(), year, old)
+    const after = calendarWith(calendar.data(), year, fresh)
+    const now = new Date()
+    for (const id of await repo.instancesWithDeadlineIn(tx, `${year}-01-01`, `${year}-12-31`)) {
+      const inst = (await repo.findInstance(tx, id, { lock: true }))!
+      if (inst.status !== 'active') continue
+      const spec = await specOf(tx, inst.definitionId)
+      const sla = slaOf(inst, spec)
+      const oldDue = inst.dueAt
+      const earlier = (d: Date) => d < importedAt
+      if (oldDue && sla?.unit === 'workday' && earlier(inst.startedAt) && touchesYear(inst.startedAt, oldDue, year))
+        inst.dueAt = shiftDeadline(inst.startedAt, oldDue, before, after)
+      const instanceDue = oldDue && inst.dueAt && oldDue.getTime() !== inst.dueAt.getTime()
+      if (instanceDue) await repo.updateInstance(tx, inst)
+      const tasks: DeadlineChange['tasks'] = []
+      for (const t of await repo.openTasks(tx, inst.id)) {
+        const s = spec.states[t.state]
+        if (!t.dueAt || !s || s.untimed) continue
+        const own = durationAt(s.slaFrom, inst.context) ?? s.sla
+        let moved: Pick<TaskRow, 'id' | 'dueAt' | 'warnAt' | 'pausedAt'> | null = null
+        if (!own && instanceDue && t.dueAt.getTime() === oldDue.getTime()) {
+          const warnAt = sla?.warnBefore ? warnBeforeDue(inst.dueAt!, sla.warnBefore, after) : null
+          moved = { id: t.id, dueAt: inst.dueAt, warnAt, pausedAt: t.pausedAt }
+        } else if (own?.unit === 'workday' && earlier(t.createdAt) && touchesYear(t.createdAt, t.dueAt, year)) {
+          const dueAt = shiftDeadline(t.createdAt, t.dueAt, before, after)
+          const warnAt = t.warnAt && own.warnBefore ? warnBeforeDue(dueAt, own.warnBefore, after) : t.warnAt
+          if (dueAt.getTime() !== t.dueAt.getTime()) moved = { id: t.id, dueAt, warnAt, pausedAt: t.pausedAt }
+        }
+        if (!moved) {
+          if (instanceDue) await armInstanceClocks(tx, [{ task: t, inst, spec }]) // it watches the moved one
+          continue
+        }
+        await repo.updateTaskClock(tx, moved)
+        const due = moved.dueAt!
+        await repo.setTaskFlag(
+          tx,
+          t.id,
+          now > due ? 'overdue' : moved.warnAt && now > moved.warnAt ? 'warning' : 'on_track',
+        )
+        await rearmTask(tx, { ...t, ...moved }, inst)
+        tasks.push({ taskId: t.id, state: t.state, from: t.dueAt, to: due })
+      }
+      if (!instanceDue && !tasks.length) continue
+      const change = { year, version, instanceDue: instanceDue ? { from: oldDue, to: inst.dueAt! } : null, tasks }
+      const data = JSON.parse(JSON.stringify({ ...change, subjectType: inst.subjectType, subjectId: inst.subjectId }))
+      const to = change.instanceDue?.to ?? tasks[0]!.to
+      await repo.insertTransition(tx, {
+        instanceId: inst.id,
+        rootId: inst.rootId,
+        fromState: inst.state,
+        toState: inst.state,
+        action: 'recompute_deadline',
+        actorId: null,
+        actorKind: 'system',
+        actorName: null,
+        comment: `${year}年节假日安排（第${version}版）导入后重算期限：截止日期改为 ${cstDate(to)}`,
+        attachments: [],
+        data,
+      })
+      await recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'workflow.recompute_deadline',
+        resourceType: 'workflow_instance',
+        resourceId: inst.id,
+        divisionCode: inst.divisionCode,
+        data,
+      })
+      const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
+      await deadlineHooks.get(inst.subjectType)?.(tx, { ...change, instance: inst, root })
+    }
+  }
+  platform.events.subscribe('platform.calendar.imported', (e, tx) =>
+    recomputeForCalendar(tx, Number(e.payload.year), Number(e.payload.version), new Date(e.createdAt)),
+  )
+
   return {
     /** Registers the in-transaction handler of a declared `signal` effect (e.g. issue_certificates). */
     /** Staff holding `capability` (in scope) may read the instance trees of this subject type. */
@@ -664,14 +842,21 @@ export function createWorkflowService(
     ownerOf(subjectType: string): string | undefined {
       return subjectOwners.get(subjectType)
     },
-    /** True when a task of the tree was ever assigned to one of the caller's departments, or to their role alone. */
+    /**
+     * True when a task of the tree was ever assigned to one of the caller's posts: its role, and its department when
+     * the task had one (a village agent of a town never reads the town's 12345 orders, nor a fire inspector the
+     * fire brigade's approval branches).
+     */
     async participates(p: Principal, rootId: string): Promise<boolean> {
-      const departments = p.posts.flatMap((x) => (x.departmentId ? [x.departmentId] : []))
-      return repo.hasTaskFor(db.pool, rootId, departments, p.roles)
+      return repo.hasTaskFor(db.pool, rootId, engineActorOf(p).posts ?? [])
     },
 
     onSignal(name: string, handler: SignalHandler) {
       signals.set(name, handler)
+    },
+    /** The module owning `subjectType` hears, in the same transaction, when its deadlines move to a new calendar. */
+    onDeadlinesRecomputed(subjectType: string, hook: DeadlineHook) {
+      deadlineHooks.set(subjectType, hook)
     },
 
     /** Publishes a definition; a changed spec becomes a new version, an identical one returns the current. */
@@ -791,8 +976,10 @@ export function createWorkflowService(
       const history = await repo.history(db.pool, rootId)
       const now = new Date()
       const nodes = []
+      const specs = new Map<string, WorkflowSpec>()
       for (const i of all) {
         const spec = await specOf(db.pool, i.definitionId)
+        specs.set(i.id, spec)
         const open = tasks.filter((t) => t.instanceId === i.id && t.status === 'open')
         nodes.push({
           id: i.id,
@@ -815,13 +1002,27 @@ export function createWorkflowService(
           actions: await this.actionsFor(principal, i),
         })
       }
-      return { rootId, nodes, history }
+      const root = all.find((i) => i.id === rootId)
+      const subject = root
+        ? { type: root.subjectType, id: root.subjectId, module: subjectOwners.get(root.subjectType) ?? null }
+        : null
+      // The definition's names of each step taken, so no page has to show an action or state key.
+      const named = history.map((h) => {
+        const spec = specs.get(h.instanceId)
+        const from = h.fromState ? spec?.states[h.fromState] : undefined
+        return {
+          ...h,
+          actionName: from?.actions?.find((a) => a.key === h.action)?.name ?? null,
+          toStateName: spec?.states[h.toState]?.name ?? null,
+        }
+      })
+      return { rootId, subject, nodes, history: named }
     },
 
     /** The caller's open tasks sorted by deadline, with yellow/red/paused SLA marks. */
     async worklist(principal: Principal, page: { limit: number; offset: number }) {
       const a = engineActorOf(principal)
-      const r = await repo.worklist(db.pool, a, page)
+      const r = await repo.worklist(db.pool, a.userId, a.posts ?? [], page)
       const now = new Date()
       return {
         total: r.total,
@@ -848,6 +1049,7 @@ export function createWorkflowService(
         if (jobId && !(await claimJob(tx, TIMER_QUEUE, jobId))) return // this job's effects already committed
         const task = await repo.findTask(tx, job.taskId)
         if (task?.status !== 'open' || task.pausedAt) return
+        if (job.clock === 'instance') return instanceClockFired(tx, task, job)
         if ((job.kind === 'warn' ? task.warnAt : task.dueAt)?.toISOString() !== job.at) return
         await repo.setTaskFlag(tx, task.id, job.kind === 'warn' ? 'warning' : 'overdue')
         if (job.kind === 'warn' && task.dueAt)

@@ -75,7 +75,7 @@ export function createLogin(db: Db, config: Config, caches: CacheBus) {
       const throttled = n.get(pairKey)! > config.loginMaxFailures || n.get(acctKey)! > config.loginAccountMaxFailures
       const u = (
         await db.query(
-          `select id, username, display_name, kind, password_hash, status, enterprise_uscc,
+          `select id, username, display_name, kind, password_hash, status, enterprise_uscc, password_reset_required,
              ($2 > 0 and password_changed_at < now() - make_interval(days => $2)) as expired
            from core_user where username = $1`,
           [username, config.passwordMaxAgeDays],
@@ -99,8 +99,8 @@ export function createLogin(db: Db, config: Config, caches: CacheBus) {
         throw invalidCredentials()
       }
       if (u.status !== 'active') throw accountDisabled()
-      // Demo accounts keep their published password in demo mode.
-      const mustChange = !!u.expired && !(config.demo && demoUsers.has(u.username))
+      // Demo accounts keep their published password in demo mode; a password an administrator set is always changed.
+      const mustChange = (!!u.expired && !(config.demo && demoUsers.has(u.username))) || !!u.password_reset_required
       const token = randomBytes(32).toString('base64url')
       const csrf = randomBytes(24).toString('base64url')
       await db.tx(async (tx) => {
@@ -173,7 +173,8 @@ export function createLogin(db: Db, config: Config, caches: CacheBus) {
           [u.id, Math.max(config.passwordHistory, 1)],
         )
         await tx.query(
-          'update core_user set password_hash = $2, password_changed_at = now(), updated_at = now() where id = $1',
+          `update core_user set password_hash = $2, password_changed_at = now(), password_reset_required = false,
+             updated_at = now() where id = $1`,
           [u.id, hash],
         )
         await tx.query('delete from core_session where user_id = $1 and id is distinct from $2', [

@@ -32,6 +32,8 @@ export interface Calendar {
   years(): Promise<
     { year: number; version: number; source: string; importedAt: string; holidays: number; workdays: number }[]
   >
+  /** One stored version of a year's schedule, active or not (null: never imported, the fallback rules apply). */
+  scheduleOf(year: number, version: number): Promise<YearSchedule | null>
   /** Imports (or replaces with a new version) one year's schedule; emits platform.calendar.imported. */
   importYear(
     actor: Actor,
@@ -120,6 +122,16 @@ export function createCalendar(db: Db, events?: Events, caches?: CacheBus): Cale
         holidays: r.holidays,
         workdays: r.workdays,
       }))
+    },
+    async scheduleOf(year, version) {
+      const { rows } = await db.query(
+        `select to_char(day, 'YYYY-MM-DD') as day, type from core_calendar_day where year = $1 and version = $2`,
+        [year, version],
+      )
+      if (!rows.length) return null
+      const s = { year, version, holidays: new Set<string>(), workdays: new Set<string>() }
+      for (const d of rows) (d.type === 'holiday' ? s.holidays : s.workdays).add(d.day)
+      return s
     },
     async importYear(actor, year, input, requestId) {
       validateSchedule(year, input)

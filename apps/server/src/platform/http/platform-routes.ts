@@ -28,6 +28,7 @@ import { notFound, validationFailed } from '../errors.ts'
 import { fileNotFound } from '../files.ts'
 import { DEMO_ACCOUNTS } from '../seed-accounts.ts'
 import { inScope, SESSION_COOKIE } from './access.ts'
+import { accountRoutes } from './account-routes.ts'
 
 const VERSION = '0.1.0'
 
@@ -52,6 +53,7 @@ export async function platformRoutes(app: FastifyInstance) {
       version: VERSION,
       demo: config.demo,
       district: config.district,
+      passwordMinLength: config.passwordMinLength,
       ...(config.demo
         ? {
             demoPassword: config.demoPassword,
@@ -322,6 +324,8 @@ export async function platformRoutes(app: FastifyInstance) {
       return reply.code(201).send({ id })
     },
   )
+
+  await accountRoutes(app)
 
   // --- document-number series ---
   r.put(

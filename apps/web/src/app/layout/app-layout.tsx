@@ -1,9 +1,10 @@
 import MenuFoldOutlined from '@ant-design/icons/MenuFoldOutlined'
 import MenuUnfoldOutlined from '@ant-design/icons/MenuUnfoldOutlined'
-import { Button, Drawer, Grid, Layout } from 'antd'
+import { Button, Drawer, Grid, Layout, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
+import { useAccess } from '../../access'
 import { NotificationBell } from '../../modules/notifications/components/notification-bell'
 import { LanguageSwitch } from '../../shared/language-switch'
 import { ScopeLabel } from './scope-label'
@@ -30,13 +31,15 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false)
   const [drawerOpen, setDrawerOpen] = useState(false)
   const closeDrawer = useCallback(() => setDrawerOpen(false), [])
+  // Until an expired or reset password is changed the server refuses everything else: no menu, no inbox.
+  const restricted = !!useAccess().user?.mustChangePassword
 
   const menuOpen = desktop ? !collapsed : drawerOpen
   const toggle = () => (desktop ? setCollapsed((c) => !c) : setDrawerOpen((o) => !o))
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {desktop ? (
+      {restricted ? null : desktop ? (
         <Layout.Sider width={SIDER_WIDTH} collapsible collapsed={collapsed} trigger={null}>
           <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
             <Brand collapsed={collapsed} />
@@ -62,15 +65,23 @@ export default function AppLayout() {
       )}
       <Layout>
         <Layout.Header className="ruyu-header">
-          <Button
-            type="text"
-            icon={menuOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
-            aria-label={menuOpen ? t('app.header.closeMenu') : t('app.header.openMenu')}
-            aria-expanded={menuOpen}
-            onClick={toggle}
-          />
-          <ScopeLabel />
-          <NotificationBell />
+          {restricted ? (
+            <Typography.Text strong className="ruyu-header-scope">
+              {t('common.appName')}
+            </Typography.Text>
+          ) : (
+            <>
+              <Button
+                type="text"
+                icon={menuOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
+                aria-label={menuOpen ? t('app.header.closeMenu') : t('app.header.openMenu')}
+                aria-expanded={menuOpen}
+                onClick={toggle}
+              />
+              <ScopeLabel />
+              <NotificationBell />
+            </>
+          )}
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>

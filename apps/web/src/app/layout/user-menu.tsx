@@ -1,4 +1,5 @@
 import DownOutlined from '@ant-design/icons/DownOutlined'
+import KeyOutlined from '@ant-design/icons/KeyOutlined'
 import LogoutOutlined from '@ant-design/icons/LogoutOutlined'
 import UserOutlined from '@ant-design/icons/UserOutlined'
 import { useQueryClient } from '@tanstack/react-query'
@@ -40,6 +41,12 @@ export function UserMenu() {
       ),
     },
     { type: 'divider' },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: t('app.header.changePassword'),
+      onClick: () => void navigate('/account/password'),
+    },
     { key: 'logout', icon: <LogoutOutlined />, label: t('app.header.logout'), onClick: () => void onLogout() },
   ]
 

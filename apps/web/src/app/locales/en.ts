@@ -11,6 +11,7 @@ const en: typeof app = {
     scopePrefix: 'Scope: ',
     noScope: 'No post assigned',
     userMenu: 'User menu',
+    changePassword: 'Change password',
     logout: 'Log out',
     loggedOut: 'You have logged out',
     openMenu: 'Expand menu',

@@ -10,6 +10,7 @@ const app = {
     scopePrefix: '当前范围：',
     noScope: '未分配岗位',
     userMenu: '用户菜单',
+    changePassword: '修改密码',
     logout: '退出登录',
     loggedOut: '已退出登录',
     openMenu: '展开菜单',

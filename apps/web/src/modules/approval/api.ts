@@ -2,7 +2,10 @@ import type {
   CaseDetailSchema,
   CaseReceiptSchema,
   CaseSummarySchema,
+  Draft,
+  DraftSummarySchema,
   OnTimeStatsSchema,
+  SaveDraft,
   SubmitCase,
   WindowSubmitCase,
   ZoneSavingsSchema,
@@ -11,7 +14,7 @@ import type { CombinedForm, Park, ThemeDetail, ZoneAssessmentKind } from '@ruyu/
 import type { Certificate } from '@ruyu/contracts/certificate'
 import type { SubmitRating } from '@ruyu/contracts/rating'
 import i18n from 'i18next'
-import { ApiError, HTTP_ERROR, http, NETWORK_ERROR, type Page, request } from '../../shared/request'
+import { ApiError, download, HTTP_ERROR, http, NETWORK_ERROR, type Page, request } from '../../shared/request'
 
 export type {
   CombinedField,
@@ -23,7 +26,7 @@ export type {
   ZoneAssessmentKind,
 } from '@ruyu/contracts/catalog'
 export type { Certificate } from '@ruyu/contracts/certificate'
-export type { SubmitCase, WindowSubmitCase }
+export type { Draft, SaveDraft, SubmitCase, WindowSubmitCase }
 
 /** The output type of a contract schema (zod's `z.infer`, without the web depending on zod itself). */
 type Out<S> = S extends { _zod: { output: infer O } } ? O : never
@@ -116,6 +119,11 @@ export function listMyCases(query: CaseQuery, signal?: AbortSignal): Promise<Pag
 /** Cases inside the staff member's scope. */
 export function listCases(query: CaseQuery, signal?: AbortSignal): Promise<Page<CaseSummary>> {
   return http.get<Page<CaseSummary>>(`${base}/cases`, query, signal)
+}
+
+/** The case list under the same filters as .xlsx (every page, within the caller's scope). */
+export function exportCases(query: Omit<CaseQuery, 'page' | 'pageSize'>): Promise<void> {
+  return download(`${base}/cases/export`, query, 'approval-cases.xlsx')
 }
 
 export function getCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
@@ -218,4 +226,26 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
     message: data?.message ?? '',
     requestId: data?.requestId ?? response.headers.get('x-request-id') ?? undefined,
   })
+}
+
+export type DraftSummary = Out<typeof DraftSummarySchema>
+
+/** The caller's application drafts (草稿), newest first. */
+export function listDrafts(signal?: AbortSignal): Promise<{ items: DraftSummary[] }> {
+  return http.get<{ items: DraftSummary[] }>('/api/approval/drafts', undefined, signal)
+}
+
+export function getDraft(id: string, signal?: AbortSignal): Promise<Draft> {
+  return http.get<Draft>(`/api/approval/drafts/${encodeURIComponent(id)}`, undefined, signal)
+}
+
+/** Saves a draft: a new one without an id, else overwrites it (409 when it was saved elsewhere meanwhile). */
+export function saveDraft(id: string | null, input: SaveDraft): Promise<Draft> {
+  return id
+    ? http.put<Draft>(`/api/approval/drafts/${encodeURIComponent(id)}`, input)
+    : http.post<Draft>('/api/approval/drafts', input)
+}
+
+export function deleteDraft(id: string): Promise<void> {
+  return http.delete<void>(`/api/approval/drafts/${encodeURIComponent(id)}`)
 }

@@ -4,12 +4,15 @@ import { ApiError } from '../../shared/request'
 import {
   type CaseDetail,
   type CaseQuery,
+  deleteDraft,
   getCase,
+  getDraft,
   getOnTimeStats,
   getTheme,
   getZoneSavings,
   listCaseCertificates,
   listCases,
+  listDrafts,
   listLocations,
   listMyCases,
   listParks,
@@ -17,6 +20,8 @@ import {
   listZoneAssessmentKinds,
   plan,
   rateCase,
+  type SaveDraft,
+  saveDraft,
   submitAtWindow,
   submitOnline,
   supplyMaterial,
@@ -167,4 +172,36 @@ export function useSupplyMaterial(caseId: string) {
 export function useRateCase(caseId: string) {
   const update = useCaseUpdate()
   return useMutation({ mutationFn: (input: SubmitRating) => rateCase(caseId, input), onSuccess: update })
+}
+
+/** The caller's drafts. */
+export function useDrafts() {
+  return useQuery({ queryKey: [...approvalKeys.lists(), 'drafts'], queryFn: ({ signal }) => listDrafts(signal) })
+}
+
+/** One draft to resume (never refetched while the wizard is open). */
+export function useDraft(id: string | null) {
+  return useQuery({
+    queryKey: ['approval', 'draft', id],
+    queryFn: ({ signal }) => getDraft(id!, signal),
+    enabled: !!id,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  })
+}
+
+export function useSaveDraft() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (v: { id: string | null; input: SaveDraft }) => saveDraft(v.id, v.input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: approvalKeys.lists() }),
+  })
+}
+
+export function useDeleteDraft() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: deleteDraft,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: approvalKeys.lists() }),
+  })
 }

@@ -20,6 +20,8 @@ export interface Me {
   roles: Role[]
   capabilities: Capability[]
   posts: Post[]
+  /** The password expired or an administrator reset it: the console shows only the change-password page. */
+  mustChangePassword?: boolean
 }
 
 interface SessionReply {
@@ -33,6 +35,7 @@ export interface Meta {
   /** The server may send a display-ready `roleName` or a `role` id (then the UI localises it). */
   demoAccounts?: { username: string; roleName?: string; role?: string; displayName?: string }[]
   demoPassword?: string
+  passwordMinLength?: number
   [key: string]: unknown
 }
 
@@ -67,6 +70,16 @@ export async function login(input: LoginInput): Promise<Me> {
 export async function logout(): Promise<void> {
   await http.post<void>('/api/auth/logout')
   setCsrfToken(null)
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string
+  newPassword: string
+}
+
+/** Changes the caller's password; the server ends the account's other sessions. */
+export async function changePassword(input: ChangePasswordInput): Promise<void> {
+  await http.post<void>('/api/me/password', input)
 }
 
 export function fetchMeta(): Promise<Meta> {

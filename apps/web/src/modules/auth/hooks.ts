@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { fetchMe, fetchMeta, type LoginInput, login, logout } from './api'
+import { type ChangePasswordInput, changePassword, fetchMe, fetchMeta, type LoginInput, login, logout } from './api'
 
 export const meQueryKey = ['auth', 'me'] as const
 
@@ -27,6 +27,15 @@ export function useLogin() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' })
       queryClient.setQueryData(meQueryKey, user)
     },
+  })
+}
+
+/** Changes the password, then reads the session again (its must-change flag is cleared). */
+export function useChangePassword() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => changePassword(input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   })
 }
 

@@ -51,6 +51,8 @@ export interface Staff {
   displayName: string
   mobileMasked: string | null
   status: StaffStatus
+  /** While locked out by failed logins: when the lock ends (ISO time). */
+  lockedUntil: string | null
   posts: Post[]
 }
 
@@ -82,6 +84,11 @@ export function listLocations(
   signal?: AbortSignal,
 ): Promise<Page<ServiceLocation>> {
   return http.get<Page<ServiceLocation>>('/api/directory/locations', query, signal)
+}
+
+/** Ends a staff member's login lock-out (staff:manage). */
+export function unlockStaff(id: string): Promise<void> {
+  return http.post<void>(`/api/admin/users/${encodeURIComponent(id)}/unlock`)
 }
 
 export function listStaff(

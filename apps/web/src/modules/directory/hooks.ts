@@ -1,6 +1,14 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { getDivision, listDepartments, listDivisions, listLocations, listStaff, type PageQuery } from './api'
+import {
+  getDivision,
+  listDepartments,
+  listDivisions,
+  listLocations,
+  listStaff,
+  type PageQuery,
+  unlockStaff,
+} from './api'
 
 const root = ['directory'] as const
 
@@ -72,5 +80,14 @@ export function useStaff(query: PageQuery & { q?: string; divisionCode?: string;
     queryKey: [...root, 'staff', query],
     queryFn: ({ signal }) => listStaff(query, signal),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** Unlocks an account, then reloads the staff lists. */
+export function useUnlockStaff() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: unlockStaff,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...root, 'staff'] }),
   })
 }

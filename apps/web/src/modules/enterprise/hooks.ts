@@ -106,6 +106,7 @@ export function useMyMembership(enabled = true) {
     queryFn: ({ signal }) => getMyMembership(signal),
     enabled,
     retry: false,
+    retryOnMount: false,
   })
 }
 
@@ -115,6 +116,7 @@ export function useMyEnterprise(enabled = true) {
     queryFn: ({ signal }) => getMyEnterprise(signal),
     enabled,
     retry: false,
+    retryOnMount: false,
   })
 }
 

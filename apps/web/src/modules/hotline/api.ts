@@ -32,7 +32,7 @@ import type {
   Urgency,
 } from '@ruyu/contracts/hotline'
 import { isCnPhone as isContractPhone } from '@ruyu/contracts/identifiers'
-import { http, type Page } from '../../shared/request'
+import { download, http, type Page } from '../../shared/request'
 
 export type {
   Category,
@@ -150,6 +150,11 @@ export function intake(input: Intake): Promise<IntakeResult> {
 
 export function listOrders(query: OrderQuery, signal?: AbortSignal): Promise<Page<Order>> {
   return http.get<Page<Order>>(`${base}/orders`, query, signal)
+}
+
+/** The order list under the same filters as .xlsx (every page; the server applies the list's visibility). */
+export function exportOrders(query: Omit<OrderQuery, 'page' | 'pageSize'>): Promise<void> {
+  return download(`${base}/orders/export`, query, 'hotline-orders.xlsx')
 }
 
 export function getOrder(id: string, signal?: AbortSignal): Promise<OrderDetail> {

@@ -57,6 +57,9 @@ export interface MyPolicy {
   reasons: string[]
   matchedAt: string
   readAt: string | null
+  /** Set when the enterprise no longer qualifies (its profile or the rule changed); why in withdrawnReasons. */
+  withdrawnAt: string | null
+  withdrawnReasons: string[]
 }
 
 export interface PolicyMatch {

@@ -1,5 +1,5 @@
 import type { WorkflowTree, WorklistItem } from '@ruyu/contracts/workflow'
-import { http, type Page } from '../../shared/request'
+import { download, http, type Page } from '../../shared/request'
 
 export type { WorkflowTree, WorklistItem } from '@ruyu/contracts/workflow'
 
@@ -34,6 +34,11 @@ export interface ActInput {
 /** The caller's open tasks, soonest deadline first (the whole list: a worklist is short). */
 export function listTasks(signal?: AbortSignal): Promise<Page<WorklistItem>> {
   return http.get<Page<WorklistItem>>('/api/workflow/tasks', { page: 1, pageSize: 200 }, signal)
+}
+
+/** 我的待办 with the page's filters as .xlsx. */
+export function exportTasks(filters: { q?: string; sla?: string; type?: string }): Promise<void> {
+  return download('/api/workflow/tasks/export', filters, 'my-tasks.xlsx')
 }
 
 /** An instance tree (root, branches, history, the actions the caller may take now). */

@@ -187,6 +187,12 @@ describe('a 拿地即开工 case from application to 四证齐发 and rating', (
       ),
     ).toBe('issuance')
     expect(c.status).toBe('awaiting_issuance')
+    // The 容缺 materials are supplied before unified issuance (issuing without them needs a recorded reason).
+    const { uploadPdf } = await import('./factories.ts')
+    for (const m of c.materials.filter((x: { pending: boolean }) => x.pending)) {
+      const s = await ent.post(`/api/approval/cases/${caseId}/materials/${m.code}`, { fileId: await uploadPdf(ent) })
+      expect(s.statusCode, s.body).toBe(200)
+    }
     const clerk = await t.login('window')
     const issue = await clerk.post(`/api/workflow/instances/${c.workflow.rootId}/actions/issue`, {})
     expect(issue.statusCode, issue.body).toBe(200)

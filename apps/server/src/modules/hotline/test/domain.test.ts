@@ -17,6 +17,7 @@ import {
   titleOf,
   townOf,
 } from '../domain.ts'
+import { ratio, zeroCounts } from '../stats.ts'
 
 describe('hotline domain rules', () => {
   it('the work-order definition is a valid workflow spec', () => {
@@ -71,35 +72,66 @@ describe('hotline domain rules', () => {
     expect(actionsFor('handling', 'main_unit', false)).toEqual([])
   })
 
-  it('rates: 基本满意 weighted, unreachable outside the denominator, empty denominators give null', () => {
-    const counts = {
-      key: 'x',
-      name: 'x',
+  it('rates: every convention chooses among exact counts; 基本满意 weighted; empty denominators give null', () => {
+    const c = zeroCounts('x', 'x')
+    Object.assign(c, { total: 10, dispatched: 8, closedByUnit: 6, ackedOnTime: 6, contactedOnTime: 5 })
+    Object.assign(c, { followupDue: 7, followedUp: 6 })
+    c.received = {
       total: 10,
-      dispatched: 8,
-      closed: 9,
-      closedByUnit: 8,
-      closedOnTime: 7,
-      respondedOnTime: 6,
-      followedUp: 8,
-      validFollowups: 5,
-      satisfied: 3,
-      basicallySatisfied: 1,
-      unsatisfied: 1,
-      unreachable: 3,
-      solved: 4,
+      declined: 1,
+      closed: 8,
+      closedOnTimeFirst: 4,
+      closedOnTimeLast: 5,
+      repliedOnTimeFirst: 6,
+      repliedOnTimeLast: 5,
     }
-    expect(rates(counts, DEFAULT_SETTINGS.stats)).toMatchObject({
-      closeRate: 0.9,
-      onTimeRate: 0.7,
-      responseRate: 0.75,
-      followupRate: 1,
-      solveRate: 0.8,
-      satisfactionRate: 0.76,
+    c.due = {
+      total: 9,
+      declined: 1,
+      closed: 8,
+      closedOnTimeFirst: 4,
+      closedOnTimeLast: 5,
+      repliedOnTimeFirst: 6,
+      repliedOnTimeLast: 5,
+    }
+    c.latest = { satisfied: 3, basicallySatisfied: 1, unsatisfied: 1, unreachable: 1, valid: 5, solved: 4 }
+    c.calls = { satisfied: 3, basicallySatisfied: 1, unsatisfied: 3, unreachable: 1, valid: 7, solved: 4 }
+    // Defaults: due cohort without the decline (8), first reply, contact, every call.
+    const d = rates(c, DEFAULT_SETTINGS.stats)
+    expect(d).toMatchObject({ cohort: 8, closed: 7, closedOnTime: 4, repliedOnTime: 6, respondedOnTime: 5 })
+    expect(d).toMatchObject({ closeRate: 0.875, onTimeRate: 0.5, onTimeReplyRate: 0.75, responseRate: 0.625 })
+    expect(d).toMatchObject({ followupRate: 0.8571, validFollowupRate: 0.875, solveRate: 0.5714 })
+    expect(d.fractions.satisfactionRate).toEqual({ numerator: 3.8, denominator: 7 })
+    expect(d.satisfactionRate).toBe(0.5429)
+    const legacy = rates(c, {
+      ...DEFAULT_SETTINGS.stats,
+      closeBasis: 'received',
+      onTimeBy: 'last_reply',
+      declined: 'closed',
+      responseBy: 'acknowledge',
+      followupCount: 'latest',
     })
-    expect(rates({ ...counts, validFollowups: 0, dispatched: 0 }, DEFAULT_SETTINGS.stats)).toMatchObject({
+    expect(legacy).toMatchObject({ cohort: 10, closed: 8, closedOnTime: 5, repliedOnTime: 5, respondedOnTime: 6 })
+    expect(legacy).toMatchObject({ closeRate: 0.8, onTimeRate: 0.5, responseRate: 0.75, satisfactionRate: 0.76 })
+    expect(rates(c, { ...DEFAULT_SETTINGS.stats, declined: 'closed_on_time' })).toMatchObject({
+      cohort: 9,
+      closed: 8,
+      closedOnTime: 5,
+      repliedOnTime: 7,
+    })
+    expect(rates(zeroCounts('y', 'y'), DEFAULT_SETTINGS.stats)).toMatchObject({
       satisfactionRate: null,
       responseRate: null,
+      followupRate: null,
     })
+  })
+
+  it('rounding: half up to 4 decimals, exactly, also for a weighted numerator', () => {
+    expect(ratio(1, 32)).toBe(0.0313) // 0.03125
+    expect(ratio(1, 3)).toBe(0.3333)
+    expect(ratio(2, 3)).toBe(0.6667)
+    expect(ratio(0.8 * 3 + 1, 16)).toBe(0.2125)
+    expect(ratio(4.8, 7)).toBe(0.6857)
+    expect(ratio(1, 0)).toBeNull()
   })
 })

@@ -18,6 +18,11 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+const LEGACY_STATS = {
+  basicallySatisfiedWeight: 0.8,
+  validResults: ['satisfied', 'basically_satisfied', 'unsatisfied'],
+}
+
 let seq = 0
 /** A scenario order written straight to the table, as the 1M-row generator does (no workflow instance). */
 async function scenario(o: {
@@ -52,6 +57,12 @@ async function scenario(o: {
 
 describe('statistics over the records', () => {
   beforeAll(async () => {
+    // These rows carry only the legacy facts (no first reply, no contact): read them under the legacy conventions.
+    // The default conventions are tested with live orders in stats-conventions.test.ts.
+    const legacy = { closeBasis: 'received', onTimeBy: 'last_reply', declined: 'closed', responseBy: 'acknowledge' }
+    await operator.put('/api/hotline/settings', {
+      stats: { ...LEGACY_STATS, ...legacy, followupCount: 'latest' },
+    })
     // 文化街道: 5 orders (4 closed) and one merged duplicate that never counts.
     await scenario({
       unit: 'MP-T002',

@@ -187,11 +187,11 @@ describe('publish and push', () => {
     expect(hit.reasons[0]).toBe(`${tag}：是`)
     expect(hit.reasons).toHaveLength(3)
 
-    // Another change (and a replayed event) does not push again.
+    // A change that keeps the match (and a replayed event) does not push again.
     await admin.request({
       method: 'PATCH',
       url: `/api/enterprise/enterprises/${USCC_2}`,
-      payload: { employees: p2.employees + 1 },
+      payload: { revenueWan: p2.revenueWan + 1 },
     })
     await t.platform.db.tx((tx) =>
       t.platform.events.enqueue(tx, 'enterprise.profile.changed', { uscc: USCC_2, version: 99 }),
@@ -200,6 +200,86 @@ describe('publish and push', () => {
     expect((await inbox('enterprise2')).filter((n) => n.title === title)).toHaveLength(1)
     expect((await gxj.get(`/api/policy/policies/${id}`)).json().matchCount).toBe(before + 1)
     expect((await matched()).filter((u: string) => u === USCC_2)).toHaveLength(1)
+
+    // Issue #10 §2: a change that breaks a condition withdraws the push, says which condition fails, and tells the
+    // enterprise once (this test used to assert that the match stayed).
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/enterprise/enterprises/${USCC_2}`,
+      payload: { employees: p2.employees + 1 },
+    })
+    await drain()
+    expect(await matched()).not.toContain(USCC_2)
+    expect((await gxj.get(`/api/policy/policies/${id}`)).json().matchCount).toBe(before)
+    const gone = (await ent2.get('/api/policy/mine/policies')).json()
+    const item = gone.items.find((x: { policy: { id: string } }) => x.policy.id === id)
+    expect(item.withdrawnAt).toBeTruthy()
+    expect(item.withdrawnReasons).toEqual([
+      `从业人数在 ${p2.employees} 人 至 ${p2.employees} 人 之间：不满足（从业人数 ${p2.employees + 1} 人）`,
+    ])
+    const withdrawnTitle = '政策推送已撤回：测试：标签企业奖励'
+    const told = (await inbox('enterprise2')).filter((n) => n.title === withdrawnTitle)
+    expect(told).toHaveLength(1)
+    expect(told[0]!.body).toContain(`从业人数 ${p2.employees + 1} 人`)
+    const detail = (await ent2.get(`/api/policy/mine/policies/${id}`)).json()
+    expect(detail.myMatch.withdrawnReasons).toEqual(item.withdrawnReasons)
+    await t.platform.db.tx((tx) =>
+      t.platform.events.enqueue(tx, 'enterprise.profile.changed', { uscc: USCC_2, version: 100 }),
+    )
+    await drain()
+    expect((await inbox('enterprise2')).filter((n) => n.title === withdrawnTitle)).toHaveLength(1)
+
+    // Satisfying it again reinstates the match and pushes once more.
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/enterprise/enterprises/${USCC_2}`,
+      payload: { employees: p2.employees },
+    })
+    await drain()
+    expect((await matched()).filter((u: string) => u === USCC_2)).toHaveLength(1)
+    expect((await inbox('enterprise2')).filter((n) => n.title === title)).toHaveLength(2)
+    const back = (await ent2.get('/api/policy/mine/policies')).json()
+    expect(back.items.find((x: { policy: { id: string } }) => x.policy.id === id)).toMatchObject({
+      withdrawnAt: null,
+      withdrawnReasons: [],
+    })
+  })
+
+  it("a policy's rule change withdraws the pushes it no longer admits, naming the failing condition", async () => {
+    const industry = { in: { field: 'industryCode', values: [p1.industryCode] } }
+    const headcount = (x: number) => ({ between: { field: 'employees', min: x, max: x } })
+    const input = (rule: unknown) => policyInput('测试：规则调整', rule)
+    const id = (await gxj.post('/api/policy/policies', input({ all: [industry, headcount(p1.employees)] }))).json().id
+    await gxj.post(`/api/policy/policies/${id}/publish`)
+    await drain()
+    const mine = async () =>
+      (await ent.get('/api/policy/mine/policies?pageSize=200'))
+        .json()
+        .items.find((x: { policy: { id: string } }) => x.policy.id === id)
+    expect(await mine()).toMatchObject({ withdrawnAt: null })
+    const count = (await gxj.get(`/api/policy/policies/${id}`)).json().matchCount
+    expect(count).toBeGreaterThanOrEqual(1)
+
+    const edit = await gxj.request({
+      method: 'PUT',
+      url: `/api/policy/policies/${id}`,
+      payload: input({ all: [industry, headcount(p1.employees + 1)] }),
+    })
+    expect(edit.statusCode, edit.body).toBe(200)
+    await drain()
+    const item = await mine()
+    expect(item.withdrawnAt).toBeTruthy()
+    expect(item.withdrawnReasons).toEqual([
+      `从业人数在 ${p1.employees + 1} 人 至 ${p1.employees + 1} 人 之间：不满足（从业人数 ${p1.employees} 人）`,
+    ])
+    expect((await inbox('enterprise')).filter((n) => n.title === '政策推送已撤回：测试：规则调整')).toHaveLength(1)
+    expect((await gxj.get(`/api/policy/policies/${id}`)).json().matchCount).toBeLessThan(count)
+    // The unread badge counts standing pushes only; staff see standing matches only.
+    expect((await ent.get('/api/policy/mine/policies?unreadOnly=true&pageSize=200')).json().items).not.toContainEqual(
+      expect.objectContaining({ policy: expect.objectContaining({ id }) }),
+    )
+    const staff = (await gxj.get(`/api/policy/policies/${id}/matches?pageSize=200`)).json()
+    expect(staff.items.map((m: { uscc: string }) => m.uscc)).not.toContain(USCC_1)
   })
 })
 
@@ -260,6 +340,21 @@ describe('policy Q&A', () => {
     expect((await ent2.get('/api/policy/mine/questions')).json().items.map((x: { id: string }) => x.id)).not.toContain(
       questionId,
     )
+  })
+
+  it('the process tree is read by the asker, the department and audit readers; answering it goes through policy', async () => {
+    const { workflowInstanceId } = (await gxj.get(`/api/policy/questions/${questionId}`)).json()
+    const url = `/api/workflow/instances/${workflowInstanceId}`
+    // 科技局's policy staff hold policy:manage too, but the question went to 工信局 (issue #9 §8).
+    expect((await kjj.get(url)).statusCode).toBe(404)
+    for (const c of [gxj, ent, admin]) expect((await c.get(url)).statusCode).toBe(200)
+    const tree = (await gxj.get(url)).json()
+    expect(tree.subject).toMatchObject({ type: 'policy_question', id: questionId, module: 'policy' })
+    expect(tree.nodes[0].actions).toEqual([]) // answered on the policy page, which records the answer
+    const generic = await gxj.post(`${url}/actions/answer`, { comment: '绕过政策模块答复' })
+    expect(generic.statusCode).toBe(403)
+    expect(generic.json().code).toBe('WORKFLOW_MODULE_ROUTE_REQUIRED')
+    expect((await gxj.get(`/api/policy/questions/${questionId}`)).json().status).toBe('open')
   })
 
   it('the department answers, the enterprise rates, the answer becomes a public FAQ', async () => {

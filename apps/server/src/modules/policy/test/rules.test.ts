@@ -1,7 +1,7 @@
 import { type Rule, validateRule } from '@ruyu/contracts/policy'
 import { describe, expect, it } from 'vitest'
 import { compile, ProfileSnapshot, popcount, rowsOf } from '../matcher.ts'
-import { evaluate, explain, type MatchProfile, ruleText } from '../rules.ts'
+import { evaluate, explain, failures, type MatchProfile, ruleText } from '../rules.ts'
 import { randomProfile, randomRule, rng } from './generators.ts'
 
 const base: MatchProfile = {
@@ -116,6 +116,39 @@ describe('explanations', () => {
     expect(ruleText({ all: [{ hasTag: '高新技术企业' }, { gte: { field: 'rndWan', value: 100 } }] })).toBe(
       '同时满足：高新技术企业；研发投入 ≥ 100 万元',
     )
+  })
+})
+
+describe('why a rule no longer holds (withdrawn pushes)', () => {
+  it('names each failing condition with the profile value; none when the rule holds', () => {
+    const rule: Rule = {
+      all: [
+        { hasTag: '高新技术企业' },
+        { gte: { field: 'rndWan', value: 500 } },
+        { between: { field: 'employees', min: 10, max: 50 } },
+        { not: { hasTag: '规上企业' } },
+        { divisionWithin: '370612106' },
+      ],
+    }
+    expect(failures(rule, base, { division: (c) => (c === '370612106' ? '玉林店镇' : undefined) })).toEqual([
+      '研发投入 ≥ 500 万元：不满足（研发投入 320 万元）',
+      '从业人数在 10 人 至 50 人 之间：不满足（从业人数 85 人）',
+      '不应满足“规上企业”：规上企业：是',
+    ])
+    expect(failures({ any: [{ hasTag: '专精特新' }, { scaleIn: ['micro'] }] }, base)).toEqual([
+      '专精特新：不满足（无「专精特新」）',
+      '企业规模为微型：不满足（企业规模 小型）',
+    ])
+    expect(failures({ hasTag: '高新技术企业' }, base)).toEqual([])
+  })
+
+  it('is empty exactly when the rule holds, on random rules and profiles (seeded)', () => {
+    const r = rng(20261203)
+    const profiles = Array.from({ length: 200 }, (_, i) => randomProfile(r, i))
+    for (let k = 0; k < 200; k++) {
+      const rule = randomRule(r)
+      for (const p of profiles) expect(failures(rule, p).length === 0, JSON.stringify(rule)).toBe(evaluate(rule, p))
+    }
   })
 })
 

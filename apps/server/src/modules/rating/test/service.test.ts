@@ -61,10 +61,19 @@ describe('好差评', () => {
     expect(task).toMatchObject({ taskName: '回访核实', sla: 'on_track' })
     expect(task.dueAt).toBeTruthy()
     const id = r.rectificationInstanceId!
-    expect(
-      (await reviewer.post(`/api/workflow/instances/${id}/actions/verify`, { comment: '已电话回访，情况属实' }))
-        .statusCode,
-    ).toBe(200)
+    const verify = `/api/workflow/instances/${id}/actions/verify`
+    // The callback takes only its declared data: never another department for the branch (issue #9 §2).
+    const other = (await t.platform.db.query(`select id from core_org_unit where code = 'MP-XSP'`)).rows[0]!.id
+    for (const data of [{ branch: { departmentId: other } }, { departmentId: other }, { rectifyBy: 'window' }]) {
+      const refused = await reviewer.post(verify, { comment: '已电话回访', data })
+      expect(refused.statusCode).toBe(422)
+      expect(refused.json()).toMatchObject({ code: 'WORKFLOW_INPUT_INVALID', details: { keys: Object.keys(data) } })
+    }
+    const verified = await reviewer.post(verify, {
+      comment: '已电话回访，情况属实',
+      data: { calledBackAt: '2026-12-02T10:00:00+08:00' },
+    })
+    expect(verified.statusCode, verified.body).toBe(200)
     const done = await reviewer.post(`/api/workflow/instances/${id}/actions/feedback`, {
       comment: '已优化流程，缩短办理时间',
     })

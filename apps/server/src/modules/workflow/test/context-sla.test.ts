@@ -21,7 +21,15 @@ const spec: WorkflowSpec = {
       name: '分派',
       assignee: { role: 'hotline_operator' },
       untimed: true,
-      actions: [{ key: 'send', name: '派单', to: 'ack', actors: [{ role: 'hotline_operator' }] }],
+      actions: [
+        {
+          key: 'send',
+          name: '派单',
+          to: 'ack',
+          actors: [{ role: 'hotline_operator' }],
+          input: { unitId: { type: 'uuid', module: true } },
+        },
+      ],
     },
     ack: {
       name: '签收',
@@ -33,7 +41,13 @@ const spec: WorkflowSpec = {
       name: '办理',
       assignee: { role: 'handling_unit', department: { from: 'context.unitId' } },
       actions: [
-        { key: 'ask_more', name: '申请延期', to: 'extension', actors: [{ role: 'handling_unit' }] },
+        {
+          key: 'ask_more',
+          name: '申请延期',
+          to: 'extension',
+          actors: [{ role: 'handling_unit' }],
+          input: { days: { type: 'integer', module: true } },
+        },
         { key: 'finish', name: '办结', to: 'done', actors: [{ role: 'handling_unit' }] },
       ],
       warnEffects: [{ type: 'signal', name: 'test.yellow' }],
@@ -117,7 +131,7 @@ describe('workflow engine: context-driven assignees and clocks', () => {
   it('the task belongs to the department named in the context: another unit is refused, the named one acts', async () => {
     const inst = await start({})
     const op = await principal('operator')
-    await t.services.workflow.act(op, as(op), inst.id, 'send', { data: { unitId: dept['MP-T002'] } })
+    await t.services.workflow.act(op, as(op), inst.id, 'send', { data: { unitId: dept['MP-T002'] }, origin: 'module' })
     const ack = (await tasks(inst.id)).find((k) => k.state === 'ack')!
     expect(ack.assignee_department_id).toBe(dept['MP-T002'])
     // The state's own limit (2 calendar hours from the context), not the instance's.
@@ -142,9 +156,15 @@ describe('workflow engine: context-driven assignees and clocks', () => {
     const wh = await principal('wenhua')
     for (const pause of [true, false]) {
       const inst = await start({ pause })
-      await t.services.workflow.act(op, as(op), inst.id, 'send', { data: { unitId: dept['MP-T002'] } })
+      await t.services.workflow.act(op, as(op), inst.id, 'send', {
+        data: { unitId: dept['MP-T002'] },
+        origin: 'module',
+      })
       await t.services.workflow.act(wh, as(wh), inst.id, 'take', {})
-      const asked = await t.services.workflow.act(wh, as(wh), inst.id, 'ask_more', { data: { days: 3 } })
+      const asked = await t.services.workflow.act(wh, as(wh), inst.id, 'ask_more', {
+        data: { days: 3 },
+        origin: 'module',
+      })
       expect(asked.pausedAt !== null).toBe(pause)
       const before = asked.dueAt!
       const granted = await t.services.workflow.act(op, as(op), inst.id, 'grant', {})
@@ -175,7 +195,7 @@ describe('workflow engine: context-driven assignees and clocks', () => {
     const op = await principal('operator')
     const wh = await principal('wenhua')
     const inst = await start({})
-    await t.services.workflow.act(op, as(op), inst.id, 'send', { data: { unitId: dept['MP-T002'] } })
+    await t.services.workflow.act(op, as(op), inst.id, 'send', { data: { unitId: dept['MP-T002'] }, origin: 'module' })
     await t.services.workflow.act(wh, as(wh), inst.id, 'take', {})
     const due = new Date(Date.now() + 10 * 24 * 3_600_000)
     await t.platform.db.tx((tx) => t.services.workflow.moveDeadline(tx, inst.id, due))

@@ -86,6 +86,21 @@ describe('workflow over HTTP', () => {
     const again = await zj.post(`/api/workflow/instances/${branchId}/actions/approve`, { comment: '同意' })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('WORKFLOW_CONFLICT')
+    // The history names the person and the step, never the login or the keys (issue #10: `unit acknowledge`).
+    const history = ok.json().history as {
+      action: string
+      actorName: string
+      actionName: string
+      toStateName: string
+    }[]
+    const accept = (await zj.get(`/api/workflow/instances/${rootId}`))
+      .json()
+      .history.find((h: { action: string }) => h.action === 'accept')
+    expect(accept).toMatchObject({ actorName: '住建局审批员 李强', actionName: '受理', toStateName: '审查中' })
+    expect(history.find((h) => h.action === 'approve')).toMatchObject({
+      actionName: '同意',
+      toStateName: expect.any(String),
+    })
   })
 
   it('an unknown action is 422 and a malformed one 400', async () => {
@@ -100,5 +115,31 @@ describe('workflow over HTTP', () => {
     expect(
       list.items.some((i: { rootId: string; taskName: string }) => i.rootId === rootId && i.taskName === '统一出件'),
     ).toBe(true)
+  })
+
+  it('participation is by role and department together: the fire inspector never reads the brigade’s branches', async () => {
+    const xfd = (await t.platform.db.query(`select id from core_org_unit where code = 'MP-XFD'`)).rows[0]!.id
+    const root = await t.platform.db.tx((tx) =>
+      t.services.workflow.start(
+        tx,
+        {
+          definitionKey: themeSpec('all').key,
+          subjectType: 'test_case',
+          subjectId: 'c-fire',
+          title: '牟平区某商场消防审查',
+          divisionCode: '370612001',
+          applicantId: null,
+          context: { branches: [{ key: 'xfd', name: '消防大队', departmentId: xfd }] },
+        },
+        SYSTEM_ACTOR,
+      ),
+    )
+    const reviewer = await t.login('xfd') // the brigade's reviewer holds the branch task
+    expect((await reviewer.get(`/api/workflow/instances/${root.id}`)).statusCode).toBe(200)
+    const inspector = await t.login('inspector') // a post of the same brigade, with another role
+    const r = await inspector.get(`/api/workflow/instances/${root.id}`)
+    expect(r.statusCode).toBe(404)
+    expect(r.json().code).toBe('WORKFLOW_INSTANCE_NOT_FOUND')
+    expect((await inspector.get('/api/workflow/tasks')).json().total).toBe(0)
   })
 })

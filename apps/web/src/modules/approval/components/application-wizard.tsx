@@ -7,7 +7,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { ApiError } from '../../../shared/request'
 import { useDebouncedValue } from '../../../shared/use-debounced-value'
-import { type CaseReceipt, CONSTRUCTION_THEME, type CombinedField, type WindowSubmitCase } from '../api'
+import { type CaseReceipt, CONSTRUCTION_THEME, type CombinedField, type Draft, type WindowSubmitCase } from '../api'
 import {
   decidingFields,
   decidingValues,
@@ -27,6 +27,7 @@ import {
   useLocations,
   useParks,
   usePlan,
+  useSaveDraft,
   useSubmitAtWindow,
   useSubmitOnline,
   useTheme,
@@ -47,6 +48,18 @@ interface WizardValues {
   parkCode?: string
 }
 
+/** The material choices a draft saved (a saved file shows under a neutral name: drafts keep no file names). */
+function choicesOf(draft: Draft | undefined, savedFile: string): Choices {
+  const out: Choices = {}
+  for (const m of draft?.data.materials ?? [])
+    out[m.code] = m.fileId
+      ? { kind: 'file', fileId: m.fileId, fileName: savedFile }
+      : m.pendingDueDate
+        ? { kind: 'pending', dueDate: m.pendingDueDate }
+        : undefined
+  return out
+}
+
 const PRINCIPAL_KEYS = ['enterpriseName', 'enterpriseUscc', 'contactName', 'contactMobile'] as const
 
 /**
@@ -58,18 +71,27 @@ const PRINCIPAL_KEYS = ['enterpriseName', 'enterpriseUscc', 'contactName', 'cont
 export function ApplicationWizard({
   mode,
   defaults,
+  draft,
+  onDraftSaved,
   onSubmitted,
 }: {
   mode: 'online' | 'window'
   defaults?: FormValues
+  /** A saved draft to resume (草稿). */
+  draft?: Draft
+  onDraftSaved?: (draft: Draft) => void
   onSubmitted: (detail: CaseReceipt, sent: { pending: MaterialToSend[] }) => void
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { user } = useAccess()
   const [form] = Form.useForm<WizardValues>()
-  const [step, setStep] = useState(STEP_BASICS)
-  const [choices, setChoices] = useState<Choices>({})
+  const [step, setStep] = useState(draft?.data.step ?? STEP_BASICS)
+  const [choices, setChoices] = useState<Choices>(() => choicesOf(draft, t('approval.drafts.savedFile')))
+  const [saved, setSaved] = useState<{ id: string; version: number } | null>(
+    draft ? { id: draft.id, version: draft.version } : null,
+  )
+  const saveDraft = useSaveDraft()
   const [materialErrors, setMaterialErrors] = useState<Record<string, string>>({})
   const [stepError, setStepError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<unknown>(null)
@@ -182,6 +204,36 @@ export function ApplicationWizard({
     if (await checkStep(step)) go(step + 1)
   }
 
+  /** Saves what is filled in so far, unchecked (the server keeps it for this account only). */
+  const save = async () => {
+    if (!combined) return
+    const all = form.getFieldsValue(true) as WizardValues
+    const p = all.principal
+    try {
+      const d = await saveDraft.mutateAsync({
+        id: saved?.id ?? null,
+        input: {
+          themeCode: CONSTRUCTION_THEME,
+          channel: mode,
+          ...(saved ? { expectedVersion: saved.version } : {}),
+          data: {
+            form: formToSend(combined, all.form),
+            materials: materialsToSend(combined, choices),
+            step,
+            ...(all.parkCode ? { parkCode: all.parkCode } : {}),
+            ...(mode === 'window' && p ? { principal: p } : {}),
+            ...(mode === 'window' && all.locationId ? { locationId: all.locationId } : {}),
+          },
+        },
+      })
+      setSaved({ id: d.id, version: d.version })
+      void message.success(t('approval.drafts.saved'))
+      onDraftSaved?.(d)
+    } catch (err) {
+      void message.error(err instanceof ApiError ? err.message : t('approval.apply.submitFailed'))
+    }
+  }
+
   const submit = async () => {
     if (!combined) return
     for (const s of [STEP_BASICS, STEP_FORM, STEP_MATERIALS]) {
@@ -199,6 +251,7 @@ export function ApplicationWizard({
       form: formToSend(combined, all.form),
       materials,
       ...(all.parkCode ? { parkCode: all.parkCode } : {}),
+      ...(saved ? { draftId: saved.id } : {}),
     }
     try {
       let detail: CaseReceipt
@@ -304,7 +357,16 @@ export function ApplicationWizard({
       form={form}
       name="apply"
       layout="vertical"
-      initialValues={{ form: defaults ?? {} }}
+      initialValues={
+        draft
+          ? {
+              form: draft.data.form,
+              parkCode: draft.data.parkCode,
+              principal: draft.data.principal,
+              locationId: draft.data.locationId,
+            }
+          : { form: defaults ?? {} }
+      }
       onValuesChange={onValuesChange}
       requiredMark
       className="ruyu-apply"
@@ -498,6 +560,14 @@ export function ApplicationWizard({
           <Flex gap={8} justify="space-between" wrap className="ruyu-apply-nav">
             <Button disabled={step === STEP_BASICS || submitting} onClick={() => go(step - 1)}>
               {t('approval.apply.prev')}
+            </Button>
+            <Button
+              loading={saveDraft.isPending}
+              disabled={submitting}
+              onClick={() => void save()}
+              data-testid="save-draft"
+            >
+              {t('approval.drafts.save')}
             </Button>
             {step < STEP_REVIEW ? (
               <Button type="primary" onClick={() => void next()}>

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, Tag, Typography } from 'antd'
+import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { labelOf } from '../../../shared/labels'
 import { branchOf, type WorkflowNode } from '../../workflow/api'
@@ -38,6 +38,20 @@ export function CaseHeader({
   onChanged: () => void
 }) {
   const { t } = useTranslation()
+  // Unified issuance while 容缺 materials are missing: the dialog warns and asks why (the server records it).
+  const missing = detail.materials.filter((m) => m.pending)
+  const extras = missing.length
+    ? {
+        issue: {
+          warning: t('approval.issue.pendingWarning', {
+            count: missing.length,
+            names: missing.map((m) => m.name).join('、'),
+          }),
+          reasonLabel: t('approval.issue.overrideReason'),
+          dataKey: 'overrideReason',
+        },
+      }
+    : undefined
   return (
     <Card className="ruyu-case-header" data-testid="case-header">
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -99,9 +113,28 @@ export function CaseHeader({
             : []),
         ]}
       />
+      {detail.issueOverrides.map((o) => (
+        <Alert
+          key={o.decidedAt}
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="issue-override"
+          title={t('approval.issue.overrideRecorded', {
+            time: formatDateTime(o.decidedAt),
+            names: o.materials.map((m) => m.name).join('、'),
+          })}
+          description={t('approval.issue.overrideReasonLine', { reason: o.reason })}
+        />
+      ))}
       {root && root.actions.length > 0 ? (
         <div style={{ marginTop: 12 }} data-testid="case-actions">
-          <ActionButtons node={root} subject={`${detail.number} ${detail.title}`} onChanged={onChanged} />
+          <ActionButtons
+            node={root}
+            subject={`${detail.number} ${detail.title}`}
+            onChanged={onChanged}
+            extras={extras}
+          />
         </div>
       ) : null}
     </Card>

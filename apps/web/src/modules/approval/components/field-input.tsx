@@ -3,11 +3,12 @@ import { DatePicker, Form, type FormRule, Input, InputNumber, Select, Switch } f
 import dayjs, { type Dayjs } from 'dayjs'
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { fieldLabelWithUnit, fieldUnit, fieldLabel as nameOf, optionLabel } from '../../catalog/field-text'
 import type { CombinedField, Division } from '../api'
 
-/** Label with the unit, as officials write it: 用地面积（亩）. */
-export function fieldLabel(field: Pick<CombinedField, 'label' | 'unit'>): string {
-  return field.unit ? `${field.label}（${field.unit}）` : field.label
+/** Label with the unit, as officials write it: 用地面积（亩）; translated by key in English. */
+export function fieldLabel(field: Pick<CombinedField, 'key' | 'label' | 'unit'>): string {
+  return fieldLabelWithUnit(field)
 }
 
 const isUsccKey = (key: string) => key.endsWith('Uscc')
@@ -38,8 +39,8 @@ export const FieldInput = memo(function FieldInput({
       ...(field.type === 'number' ? { type: 'number' as const } : {}),
       whitespace: field.type === 'text',
       message: ['select', 'division', 'date'].includes(field.type)
-        ? t('approval.apply.requiredSelect', { label: field.label })
-        : t('approval.apply.required', { label: field.label }),
+        ? t('approval.apply.requiredSelect', { label: nameOf(field) })
+        : t('approval.apply.required', { label: nameOf(field) }),
     })
   if (field.type === 'text' && isUsccKey(field.key))
     rules.push({
@@ -58,7 +59,7 @@ export const FieldInput = memo(function FieldInput({
     case 'number':
       item = (
         <Form.Item {...common}>
-          <InputNumber<number> min={0} style={{ width: '100%' }} suffix={field.unit} />
+          <InputNumber<number> min={0} style={{ width: '100%' }} suffix={fieldUnit(field)} />
         </Form.Item>
       )
       break
@@ -89,7 +90,7 @@ export const FieldInput = memo(function FieldInput({
         <Form.Item {...common}>
           <Select
             placeholder={t('approval.apply.placeholderSelect')}
-            options={(field.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
+            options={(field.options ?? []).map((o) => ({ value: o.value, label: optionLabel(field, o) }))}
           />
         </Form.Item>
       )

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { fieldUnit, optionLabel } from '../../catalog/field-text'
 import type { CombinedField, CombinedForm, Division, Park, PlanReply, ServiceLocation, ThemeDetail } from '../api'
 import type { FieldGroup, FormValues } from '../apply-model'
 import { fieldLabel } from './field-input'
@@ -22,9 +23,12 @@ export function displayValue(
 ): string {
   if (value === undefined || value === null || value === '') return words.empty
   if (field.type === 'boolean') return value ? words.yes : words.no
-  if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? String(value)
+  if (field.type === 'select') {
+    const option = field.options?.find((o) => o.value === value)
+    return option ? optionLabel(field, option) : String(value)
+  }
   if (field.type === 'division') return towns.find((d) => d.code === value)?.name ?? String(value)
-  if (field.type === 'number' && field.unit) return `${value} ${field.unit}`
+  if (field.type === 'number' && field.unit) return `${value} ${fieldUnit(field)}`
   return String(value)
 }
 

@@ -1,6 +1,27 @@
 import type approval from './zh-CN'
 
 const en: typeof approval = {
+  issue: {
+    pendingWarning:
+      '{{count}} deferred material(s) are still missing: {{names}}. Have them supplied first; if the certificates must be issued now, give the reason (it is kept on the case file).',
+    overrideReason: 'Reason for issuing with materials missing',
+    overrideRecorded: 'Issued on {{time}} while deferred materials ({{names}}) were still missing',
+    overrideReasonLine: 'Reason: {{reason}}',
+  },
+  drafts: {
+    save: 'Save draft',
+    saved: 'Draft saved',
+    title: 'Drafts',
+    resume: 'Continue',
+    remove: 'Delete',
+    removeConfirm: 'Delete this draft?',
+    removed: 'Draft deleted',
+    untitled: 'Untitled project',
+    updatedAt: 'Saved',
+    empty: 'No drafts',
+    resumed: 'Draft saved at {{time}} restored',
+    savedFile: 'Uploaded file (kept in the draft)',
+  },
   menu: {
     apply: 'Apply online',
     my: 'My applications',

@@ -1,5 +1,26 @@
 /** Strings of theme approval: online and window intake, case list and detail (进度跟踪), statistics. */
 const approval = {
+  issue: {
+    pendingWarning:
+      '尚有 {{count}} 项容缺材料未补齐：{{names}}。建议补齐后再统一出件；如确需出件，请注明理由（将记入办件档案）。',
+    overrideReason: '容缺出件理由',
+    overrideRecorded: '{{time}} 在容缺材料（{{names}}）未补齐的情况下统一出件',
+    overrideReasonLine: '理由：{{reason}}',
+  },
+  drafts: {
+    save: '保存草稿',
+    saved: '草稿已保存',
+    title: '草稿',
+    resume: '继续填写',
+    remove: '删除',
+    removeConfirm: '删除这份草稿？',
+    removed: '草稿已删除',
+    untitled: '未命名项目',
+    updatedAt: '保存时间',
+    empty: '没有草稿',
+    resumed: '已恢复 {{time}} 保存的草稿',
+    savedFile: '已上传的文件（草稿中保存）',
+  },
   menu: {
     apply: '在线申报',
     my: '我的申请',

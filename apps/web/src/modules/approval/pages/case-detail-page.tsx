@@ -6,6 +6,7 @@ import { useAccess } from '../../../access'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState, PageLoading } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
+import { PrintButton } from '../../../shared/print-button'
 import { RatingForm } from '../../rating/components/rating-form'
 import { RatingResult } from '../../rating/components/rating-result'
 import { HistoryTimeline } from '../../workflow/components/history-timeline'
@@ -117,7 +118,7 @@ export default function CaseDetailPage() {
   ]
 
   return (
-    <PageContainer title={`${t('approval.detail.title')} · ${detail.number}`}>
+    <PageContainer title={`${t('approval.detail.title')} · ${detail.number}`} extra={<PrintButton />}>
       <CaseHeader detail={detail} root={root} onChanged={reload} />
       <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 8 } }}>
         <Tabs

@@ -1,5 +1,5 @@
 import PlusOutlined from '@ant-design/icons/PlusOutlined'
-import { Button, Card, Flex, Pagination, Segmented, Typography } from 'antd'
+import { App, Button, Card, Flex, Pagination, Popconfirm, Segmented, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
@@ -10,7 +10,7 @@ import { useListParams } from '../../../shared/use-list-params'
 import { formatDateTime } from '../../workflow/format'
 import type { CaseSummary } from '../api'
 import { CaseStatusTag } from '../components/case-status-tag'
-import { useMyCases } from '../hooks'
+import { useDeleteDraft, useDrafts, useMyCases } from '../hooks'
 import '../approval.css'
 
 const FILTERS = ['status'] as const
@@ -80,8 +80,54 @@ export default function MyCasesPage() {
           }))}
         />
       </div>
+      <DraftList />
       {body}
     </PageContainer>
+  )
+}
+
+/** 草稿: applications saved but not submitted yet, to continue or delete (shown only when there are some). */
+function DraftList() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const drafts = useDrafts()
+  const remove = useDeleteDraft()
+  const items = (drafts.data?.items ?? []).filter((d) => d.channel === 'online')
+  if (!items.length) return null
+  return (
+    <Card size="small" title={t('approval.drafts.title')} style={{ marginBottom: 12 }} data-testid="drafts">
+      <ul className="ruyu-plain-list" aria-label={t('approval.drafts.title')}>
+        {items.map((d) => (
+          <li key={d.id} data-testid="draft">
+            <Flex justify="space-between" align="center" gap={8} wrap style={{ padding: '6px 0' }}>
+              <span>
+                <Typography.Text strong>{d.title ?? t('approval.drafts.untitled')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 13 }}>
+                  {t('approval.drafts.updatedAt')} {formatDateTime(d.updatedAt)}
+                </Typography.Text>
+              </span>
+              <Flex gap={8}>
+                <Link to={`/approval/apply?draft=${encodeURIComponent(d.id)}`}>
+                  <Button size="small" type="primary">
+                    {t('approval.drafts.resume')}
+                  </Button>
+                </Link>
+                <Popconfirm
+                  title={t('approval.drafts.removeConfirm')}
+                  onConfirm={() =>
+                    remove.mutateAsync(d.id).then(() => void message.success(t('approval.drafts.removed')))
+                  }
+                >
+                  <Button size="small" danger>
+                    {t('approval.drafts.remove')}
+                  </Button>
+                </Popconfirm>
+              </Flex>
+            </Flex>
+          </li>
+        ))}
+      </ul>
+    </Card>
   )
 }
 

@@ -18,6 +18,28 @@ const auth = {
     sessionExpired: '登录已过期，请重新登录。',
     footer: '烟台市牟平区 · 如鱼开源政务服务平台',
   },
+  password: {
+    title: '修改密码',
+    description: '修改后，您在其他设备上的登录将失效。',
+    forcedTitle: '请先修改密码',
+    forcedBody: '您的密码已过期，或已由管理员重置。修改密码后才能继续使用系统。',
+    rulesTitle: '密码要求',
+    ruleLength: '至少 {{min}} 位',
+    ruleClasses: '包含大写字母、小写字母、数字、符号中的至少三类',
+    ruleOther: '不得为常见密码，不得包含用户名，不得连续重复同一字符 4 次以上',
+    ruleHistory: '不得与最近使用过的密码相同',
+    current: '当前密码',
+    currentRequired: '请输入当前密码',
+    new: '新密码',
+    newRequired: '请输入新密码',
+    newSameAsCurrent: '新密码不能与当前密码相同',
+    confirm: '确认新密码',
+    confirmRequired: '请再次输入新密码',
+    confirmMismatch: '两次输入的新密码不一致',
+    submit: '修改密码',
+    changed: '密码已修改',
+    changedBody: '新密码已生效，其他设备上的登录已退出。',
+  },
 }
 
 export default auth

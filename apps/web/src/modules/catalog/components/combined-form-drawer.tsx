@@ -4,6 +4,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import type { CombinedField, CombinedMaterial } from '../api'
+import { fieldLabelWithUnit } from '../field-text'
 import { useCombinedForm } from '../hooks'
 import { RequiredTag } from './item-detail-drawer'
 
@@ -71,12 +72,7 @@ export function CombinedFormDrawer({
                     {
                       key: 'label',
                       title: t('catalog.themes.formField'),
-                      render: (_, f) => (
-                        <span>
-                          {f.label}
-                          {f.unit ? <Typography.Text type="secondary">（{f.unit}）</Typography.Text> : null}
-                        </span>
-                      ),
+                      render: (_, f) => <span>{fieldLabelWithUnit(f)}</span>,
                     },
                     {
                       key: 'type',

@@ -8,6 +8,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import type { FormField, Item, Material } from '../api'
+import { fieldLabelWithUnit, optionLabel } from '../field-text'
 import { useItem, useItemVersions, useZoneAssessmentKinds } from '../hooks'
 import { LimitText } from './limit-text'
 import { StageTag } from './stage-tag'
@@ -73,10 +74,7 @@ export function FieldTable({ fields }: { fields: FormField[] }) {
           title: t('catalog.items.fieldLabel'),
           render: (_, f) => (
             <div>
-              <div>
-                {f.label}
-                {f.unit ? <Typography.Text type="secondary">（{f.unit}）</Typography.Text> : null}
-              </div>
+              <div>{fieldLabelWithUnit(f)}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {f.key}
               </Typography.Text>
@@ -92,7 +90,7 @@ export function FieldTable({ fields }: { fields: FormField[] }) {
               {labelOf('catalog.fieldTypes', f.type)}
               {f.options?.length ? (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {f.options.map((o) => o.label).join('、')}
+                  {f.options.map((o) => optionLabel(f, o)).join(t('catalog.common.listSeparator'))}
                 </Typography.Text>
               ) : null}
             </span>

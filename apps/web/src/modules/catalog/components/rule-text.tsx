@@ -2,6 +2,7 @@ import { Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { labelOf } from '../../../shared/labels'
 import type { Condition, FormField, Rule } from '../api'
+import { fieldLabel, fieldUnit, optionLabel } from '../field-text'
 
 const OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in'] as const
 type Operator = (typeof OPERATORS)[number]
@@ -20,8 +21,8 @@ export function useValueText(fields: FormField[]) {
     const one = (v: unknown) => {
       if (typeof v === 'boolean') return v ? t('catalog.common.yes') : t('catalog.common.no')
       const option = field?.options?.find((o) => o.value === String(v))
-      if (option) return option.label
-      return field?.unit ? `${v} ${field.unit}` : String(v)
+      if (field && option) return optionLabel(field, option)
+      return field?.unit ? `${v} ${fieldUnit(field)}` : String(v)
     }
     return Array.isArray(value) ? value.map(one).join('、') : one(value)
   }
@@ -31,7 +32,8 @@ export function useValueText(fields: FormField[]) {
 export function ConditionText({ condition, fields }: { condition: Condition; fields: FormField[] }) {
   const valueText = useValueText(fields)
   const [op, operand] = operatorOf(condition)
-  const label = fields.find((f) => f.key === condition.field)?.label ?? condition.field
+  const field = fields.find((f) => f.key === condition.field)
+  const label = field ? fieldLabel(field) : condition.field
   return (
     <span>
       <Typography.Text strong>{label}</Typography.Text> {labelOf('catalog.operators', op)}{' '}

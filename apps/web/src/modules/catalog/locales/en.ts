@@ -39,6 +39,7 @@ const en: typeof catalog = {
     in: 'is one of',
   },
   common: {
+    listSeparator: ', ',
     days: '{{count}} working days',
     onTheSpot: 'on the spot',
     legal: 'Legal',

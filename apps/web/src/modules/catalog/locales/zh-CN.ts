@@ -38,6 +38,7 @@ const catalog = {
   },
   common: {
     days: '{{count}} 个工作日',
+    listSeparator: '、',
     onTheSpot: '即办',
     legal: '法定',
     committed: '承诺',

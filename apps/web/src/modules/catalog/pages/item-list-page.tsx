@@ -169,7 +169,7 @@ export default function ItemListPage() {
           columns={columns}
           dataSource={query.data?.items ?? []}
           loading={query.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1040 }}
           onRow={(row) => ({ onClick: () => setOpen(row.code), style: { cursor: 'pointer' } })}
           locale={{ emptyText: query.isPending ? ' ' : <EmptyState description={t('catalog.items.empty')} /> }}
           pagination={serverPagination({ page, pageSize, total: query.data?.total, onChange: setPage })}

@@ -1,5 +1,6 @@
 import CheckCircleFilled from '@ant-design/icons/CheckCircleFilled'
 import CloseCircleFilled from '@ant-design/icons/CloseCircleFilled'
+import InfoCircleFilled from '@ant-design/icons/InfoCircleFilled'
 import QuestionCircleFilled from '@ant-design/icons/QuestionCircleFilled'
 import WarningFilled from '@ant-design/icons/WarningFilled'
 import type { ReactNode } from 'react'
@@ -7,20 +8,29 @@ import { useTranslation } from 'react-i18next'
 import type { VerifyResult, VerifyStatus } from '../api'
 import { formatDate } from '../format'
 
-const LOOK: Record<VerifyStatus, { color: string; background: string; border: string; icon: ReactNode }> = {
+type Look = VerifyStatus | 'REGISTERED'
+
+const LOOK: Record<Look, { color: string; background: string; border: string; icon: ReactNode }> = {
   VALID: { color: '#237804', background: '#f6ffed', border: '#b7eb8f', icon: <CheckCircleFilled /> },
+  // Found in the registry, but no QR data was presented: nothing shows that the paper in hand carries its signature.
+  REGISTERED: { color: '#0958d9', background: '#f0f5ff', border: '#adc6ff', icon: <InfoCircleFilled /> },
   REVOKED: { color: '#cf1322', background: '#fff1f0', border: '#ffa39e', icon: <CloseCircleFilled /> },
   NOT_FOUND: { color: '#595959', background: '#fafafa', border: '#d9d9d9', icon: <QuestionCircleFilled /> },
   INVALID: { color: '#a8071a', background: '#fff1f0', border: '#ff7875', icon: <WarningFilled /> },
 }
 
-/** The big outcome of a verification: 有效 (green), 已注销 (red, with reason and date), 未找到, 签名校验失败. */
+/**
+ * The big outcome of a verification: 有效 (green, signature checked), 登记有效 (blue: found by number only, the
+ * signature was not checked), 已注销 (red, with reason and date), 未找到, 签名校验失败.
+ */
 export function VerificationBanner({ result, number }: { result: VerifyResult; number: string }) {
   const { t } = useTranslation()
-  const look = LOOK[result.status]
+  const shown: Look = result.status === 'VALID' && result.checked !== 'signature' ? 'REGISTERED' : result.status
+  const look = LOOK[shown]
   const c = result.certificate
   let explain: ReactNode
-  if (result.status === 'VALID') explain = t('certificate.verify.explain.VALID', { issuer: c?.issuer ?? '' })
+  if (shown === 'VALID') explain = t('certificate.verify.explain.VALID', { issuer: c?.issuer ?? '' })
+  else if (shown === 'REGISTERED') explain = t('certificate.verify.explain.REGISTERED', { issuer: c?.issuer ?? '' })
   else if (result.status === 'REVOKED')
     explain = (
       <>
@@ -38,13 +48,14 @@ export function VerificationBanner({ result, number }: { result: VerifyResult; n
       role="status"
       aria-live="polite"
       data-status={result.status}
+      data-checked={result.checked ?? ''}
       style={{ background: look.background, borderColor: look.border }}
     >
       <span style={{ color: look.color }} aria-hidden>
         {look.icon}
       </span>
       <div>
-        <h2 style={{ color: look.color }}>{t(`certificate.verify.status.${result.status}`)}</h2>
+        <h2 style={{ color: look.color }}>{t(`certificate.verify.status.${shown}`)}</h2>
         <p>{explain}</p>
       </div>
     </section>

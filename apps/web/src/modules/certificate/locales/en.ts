@@ -10,12 +10,15 @@ const en: typeof certificate = {
     checkedAt: 'Checked at {{time}}',
     status: {
       VALID: 'Valid',
+      REGISTERED: 'Registered (signature not checked)',
       REVOKED: 'Revoked',
       NOT_FOUND: 'Not found',
       INVALID: 'Signature check failed',
     },
     explain: {
       VALID: 'Issued by {{issuer}}; the digital signature checks out and the certificate is genuine and in force.',
+      REGISTERED:
+        'The registry holds a certificate in force with this number, issued by {{issuer}}. Only the registry record was found; the digital signature on the certificate was not checked. Scan the QR code on the certificate, and compare the paper with the data below.',
       REVOKED: 'This certificate was revoked on {{date}} and is no longer in force.',
       NOT_FOUND:
         'No certificate has the number “{{number}}”. Check the number; if you scanned a QR code, the certificate may be forged.',
@@ -36,6 +39,27 @@ const en: typeof certificate = {
     anotherPlaceholder: 'Certificate number',
     submit: 'Verify',
     help: 'This page checks the certificate number and the digital signature in the QR code on the certificate. Questions: Muping District Administrative Approval Service Bureau.',
+  },
+  keys: {
+    title: 'Certificate signing keys',
+    link: 'Signing keys',
+    intro:
+      'Certificates issued by this platform are protected by Ed25519 digital signatures. The QR code carries the signed data (a JWS, algorithm EdDSA), which can be checked against these public keys without a connection. After a key change the old public keys stay published, so earlier certificates still verify.',
+    download: 'Download the key set (JWKS)',
+    kid: 'Key id',
+    status: 'Status',
+    statuses: { active: 'In use', retired: 'Retired (still verifies)' },
+    createdAt: 'In use since',
+    retiredAt: 'Retired on',
+    publicKey: 'Public key (x)',
+    offlineTitle: 'Verifying offline',
+    offline1: 'Download the key set (JWKS) to your phone or computer beforehand.',
+    offline2:
+      'Scan the QR code, take the signed data after “#” in the address, and check it with any JOSE tool, using the key whose id (kid) it names.',
+    offline3: 'Administrators can also run: ruyu certificate verify certificate.pdf --keys jwks.json',
+    offlineNote:
+      'An offline check proves the certificate data has not been altered, but cannot tell whether it was revoked; check the verification page once online.',
+    empty: 'No signing key yet (one is created with the first certificate).',
   },
   kinds: {
     real_estate: 'Real estate title certificate',

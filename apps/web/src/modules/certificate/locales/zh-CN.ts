@@ -8,12 +8,15 @@ const certificate = {
     checkedAt: '核验时间：{{time}}',
     status: {
       VALID: '有效',
+      REGISTERED: '登记记录有效（未核验签名）',
       REVOKED: '已注销',
       NOT_FOUND: '未找到',
       INVALID: '签名校验失败',
     },
     explain: {
       VALID: '该证照由{{issuer}}签发，数字签名核验通过，证照真实有效。',
+      REGISTERED:
+        '平台登记有此编号的有效证照，由{{issuer}}签发。本次仅查到登记记录，未核验证照上的数字签名：请扫描证照上的二维码核验，并核对纸面内容与下列信息一致。',
       REVOKED: '该证照已于 {{date}} 注销，不再有效。',
       NOT_FOUND: '未找到编号为“{{number}}”的证照。请核对编号；如果是扫码进入，该证照可能是伪造的。',
       INVALID: '证照数据与数字签名不符，可能已被伪造或篡改。请勿采信，并向发证机关核实。',
@@ -32,6 +35,25 @@ const certificate = {
     anotherPlaceholder: '输入证照编号',
     submit: '核验',
     help: '本页面核验证照编号与证照上二维码中的数字签名。如有疑问，请咨询牟平区行政审批服务局。',
+  },
+  keys: {
+    title: '证照签名公钥',
+    link: '查看签名公钥',
+    intro:
+      '本平台签发的电子证照以 Ed25519 数字签名保护。证照二维码中含有签名数据（JWS 格式，算法 EdDSA），可凭下列公钥在不联网的情况下核验。更换密钥后，旧公钥继续公布，此前签发的证照仍可核验。',
+    download: '下载公钥集（JWKS）',
+    kid: '密钥编号',
+    status: '状态',
+    statuses: { active: '在用', retired: '已停用（仍可核验）' },
+    createdAt: '启用时间',
+    retiredAt: '停用时间',
+    publicKey: '公钥（x）',
+    offlineTitle: '如何离线核验',
+    offline1: '预先下载公钥集（JWKS）保存到手机或电脑。',
+    offline2: '扫描证照二维码，取网址中“#”之后的签名数据，用任一 JOSE 工具按密钥编号（kid）选取公钥核验。',
+    offline3: '管理员也可运行命令：ruyu certificate verify 证照.pdf --keys jwks.json',
+    offlineNote: '离线核验能证明证照内容未被篡改，但无法得知证照是否已被注销；联网后请再到核验页面确认。',
+    empty: '尚未生成签名密钥（首次出证时生成）。',
   },
   kinds: {
     real_estate: '不动产权证书',

@@ -2,7 +2,7 @@ import { Card, Flex, Input, Spin, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { LanguageSwitch } from '../../../shared/language-switch'
 import { CertificateDetails } from '../components/certificate-details'
@@ -20,7 +20,9 @@ export default function VerifyPage() {
   const number = (useParams().number ?? '').trim()
   const [params] = useSearchParams()
   const token = params.get('s')
-  const query = useCertificateVerification(number, token)
+  // The QR code carries the signed claims after '#' (never sent to a server by the browser itself): pass them on.
+  const claims = useLocation().hash.replace(/^#/, '') || null
+  const query = useCertificateVerification(number, token, claims)
   const checkedAt = useMemo(() => (query.data ? dayjs().format('YYYY-MM-DD HH:mm') : ''), [query.data])
 
   useEffect(() => {
@@ -72,7 +74,7 @@ export default function VerifyPage() {
           />
         </Card>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-          {t('certificate.verify.help')}
+          {t('certificate.verify.help')} <Link to="/certificates/keys">{t('certificate.keys.link')}</Link>
         </Typography.Paragraph>
       </main>
     </div>

@@ -65,6 +65,7 @@ const en: typeof directory = {
     town_office: 'Town / street office',
     centre: 'Service centre',
     utility: 'Utility',
+    provider: 'Enterprise service provider',
   },
   locations: {
     title: 'Service locations',
@@ -99,6 +100,11 @@ const en: typeof directory = {
     status: 'Status',
     empty: 'No staff match. Clear the search, or ask a system administrator to add the account.',
     noPosts: 'No post',
+    actions: 'Actions',
+    lockedUntil: 'Locked until {{time}}',
+    unlock: 'Unlock',
+    unlockLabel: 'Unlock the login of {{name}}',
+    unlocked: 'The login of {{name}} is unlocked',
   },
   staffStatus: {
     active: 'Active',

@@ -61,6 +61,7 @@ const directory = {
     town_office: '镇街',
     centre: '服务中心',
     utility: '公用事业单位',
+    provider: '政企云服务机构',
   },
   locations: {
     title: '服务场所',
@@ -95,6 +96,11 @@ const directory = {
     status: '状态',
     empty: '没有符合条件的工作人员。请清除搜索条件，或请系统管理员添加账号。',
     noPosts: '未分配岗位',
+    actions: '操作',
+    lockedUntil: '锁定至 {{time}}',
+    unlock: '解锁',
+    unlockLabel: '解除 {{name}} 的登录锁定',
+    unlocked: '已解除 {{name}} 的登录锁定',
   },
   staffStatus: {
     active: '正常',

@@ -1,6 +1,8 @@
-import { Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import { App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { ErrorDisplay } from '../../../shared/error-display'
+import { useAccess } from '../../../access'
+import { ErrorDisplay, toErrorMessage } from '../../../shared/error-display'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf, roleName } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
@@ -8,7 +10,7 @@ import { serverPagination } from '../../../shared/pagination'
 import { useListParams } from '../../../shared/use-list-params'
 import type { Staff, StaffStatus } from '../api'
 import { ListToolbar } from '../components/list-toolbar'
-import { useStaff } from '../hooks'
+import { useStaff, useUnlockStaff } from '../hooks'
 
 const FILTERS = ['q'] as const
 const STATUS_COLORS: Record<StaffStatus, string> = { active: 'green', locked: 'gold', disabled: 'default' }
@@ -17,6 +19,16 @@ export default function StaffListPage() {
   const { t } = useTranslation()
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS)
   const query = useStaff({ page, pageSize, q: filters.q })
+  const { can } = useAccess()
+  const { message } = App.useApp()
+  const unlock = useUnlockStaff()
+  const canManage = can('staff:manage')
+
+  const onUnlock = (row: Staff) =>
+    unlock.mutate(row.id, {
+      onSuccess: () => void message.success(t('directory.staff.unlocked', { name: row.displayName })),
+      onError: (err) => void message.error(toErrorMessage(err)),
+    })
 
   const columns: TableColumnsType<Staff> = [
     { key: 'username', title: t('directory.staff.username'), dataIndex: 'username', width: 160 },
@@ -48,11 +60,40 @@ export default function StaffListPage() {
       key: 'status',
       title: t('directory.staff.status'),
       dataIndex: 'status',
-      width: 100,
-      render: (status: StaffStatus) => (
-        <Tag color={STATUS_COLORS[status] ?? 'default'}>{labelOf('directory.staffStatus', status)}</Tag>
-      ),
+      width: 140,
+      render: (status: StaffStatus, row) => {
+        const tag = <Tag color={STATUS_COLORS[status] ?? 'default'}>{labelOf('directory.staffStatus', status)}</Tag>
+        if (!row.lockedUntil) return tag
+        return (
+          <Space orientation="vertical" size={0}>
+            {tag}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('directory.staff.lockedUntil', { time: dayjs(row.lockedUntil).format('MM-DD HH:mm') })}
+            </Typography.Text>
+          </Space>
+        )
+      },
     },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            title: t('directory.staff.actions'),
+            width: 100,
+            render: (_: unknown, row: Staff) =>
+              row.status === 'locked' ? (
+                <Button
+                  size="small"
+                  onClick={() => onUnlock(row)}
+                  loading={unlock.isPending && unlock.variables === row.id}
+                  aria-label={t('directory.staff.unlockLabel', { name: row.displayName })}
+                >
+                  {t('directory.staff.unlock')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ]
 
   return (

@@ -59,7 +59,7 @@ export default function EnterpriseListPage() {
       key: 'tags',
       title: t('enterprise.fields.tags'),
       render: (_, e) => (
-        <Flex gap={4} wrap style={{ maxWidth: 260 }}>
+        <Flex gap={4} wrap style={{ maxWidth: 200 }}>
           {e.tags.map((tag) => (
             <Tag key={tag} color="blue" style={{ marginInlineEnd: 0 }}>
               {tag}
@@ -69,7 +69,13 @@ export default function EnterpriseListPage() {
       ),
     },
     { key: 'division', title: t('enterprise.fields.division'), render: (_, e) => e.divisionName ?? e.divisionCode },
-    { key: 'park', title: t('enterprise.fields.park'), render: (_, e) => e.parkName ?? '' },
+    // Lower-priority columns appear from 1600 px on; the profile page shows them all.
+    {
+      key: 'park',
+      title: t('enterprise.fields.park'),
+      responsive: ['xxl'],
+      render: (_, e) => e.parkName ?? '',
+    },
     {
       key: 'employees',
       title: t('enterprise.fields.employees'),
@@ -82,7 +88,13 @@ export default function EnterpriseListPage() {
       align: 'right',
       render: (_, e) => num.format(e.revenueWan),
     },
-    { key: 'rnd', title: t('enterprise.fields.rndWan'), align: 'right', render: (_, e) => num.format(e.rndWan) },
+    {
+      key: 'rnd',
+      title: t('enterprise.fields.rndWan'),
+      align: 'right',
+      responsive: ['xxl'],
+      render: (_, e) => num.format(e.rndWan),
+    },
   ]
 
   return (

@@ -54,7 +54,9 @@ export default function PortalPage() {
     )
   }, [wanted, catalogue.data, setParams])
 
-  if (membership.isPending) return <PageLoading />
+  // Only the first load shows the spinner: a refetch of a failed query is "pending" again, and unmounting the
+  // cards for it remounted their queries, which refetched the membership: a loop of ~50 requests a second.
+  if (!membership.isFetched) return <PageLoading />
   const m = membership.data
   const name = m?.enterpriseName ?? user?.displayName ?? ''
   const unreadCount = unread.data?.unread ?? 0

@@ -7,6 +7,12 @@ const en: typeof home = {
   noPosts: 'Your account has no post yet. Ask a system administrator to assign one before you start work.',
   post: '{{role}} · {{scope}}',
   quickLinks: 'Quick links',
+  hotline: {
+    title: '12345 government service hotline',
+    hint: 'Complaints, requests for help, questions and suggestions can be sent online; track them with the order number and code, no login needed.',
+    submit: 'Send a request online',
+    track: 'Track a request',
+  },
   noQuickLinks: 'Your posts do not give access to any function yet. Ask a system administrator if you need one.',
   notifications: 'Notifications',
   unreadSummary: 'You have {{count}} unread notifications',

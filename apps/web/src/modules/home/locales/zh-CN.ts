@@ -5,6 +5,12 @@ const home = {
   noPosts: '您的账号还没有分配岗位，请联系系统管理员分配岗位后再办理业务。',
   post: '{{role}} · {{scope}}',
   quickLinks: '常用功能',
+  hotline: {
+    title: '12345 政务服务便民热线',
+    hint: '投诉、求助、咨询和建议，可以在线提交，无需登录即可凭工单编号和查询码查看办理进度。',
+    submit: '在线反映诉求',
+    track: '查询办理进度',
+  },
   noQuickLinks: '您的岗位暂时没有可用的功能入口。如需开通，请联系系统管理员。',
   notifications: '消息通知',
   unreadSummary: '您有 {{count}} 条未读消息',

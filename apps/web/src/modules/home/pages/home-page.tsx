@@ -1,4 +1,4 @@
-import { Card, Col, Flex, List, Row, Space, Tag, Typography } from 'antd'
+import { Button, Card, Col, Flex, List, Row, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useAccess } from '../../../access'
@@ -83,6 +83,18 @@ export default function HomePage() {
               </Row>
             )}
           </Card>
+          {user.kind === 'staff' ? null : (
+            // Citizens and enterprises reach the public 12345 pages from their console too (not only by QR code).
+            <Card title={t('home.hotline.title')} style={{ marginTop: 16 }} data-testid="home-hotline">
+              <Typography.Paragraph type="secondary">{t('home.hotline.hint')}</Typography.Paragraph>
+              <Space wrap>
+                <Button type="primary" href="/12345">
+                  {t('home.hotline.submit')}
+                </Button>
+                <Button href="/12345/track">{t('home.hotline.track')}</Button>
+              </Space>
+            </Card>
+          )}
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('home.notifications')} extra={<Link to="/notifications">{t('common.actions.viewAll')}</Link>}>

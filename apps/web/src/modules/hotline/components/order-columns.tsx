@@ -23,15 +23,18 @@ export function OrderLink({ order }: { order: Pick<Order, 'id' | 'number'> }) {
   )
 }
 
-/** The columns of order tables, picked by key, in the order asked for. */
+/**
+ * The columns of order tables, picked by key, in the order asked for. Widths add up to the 1050 px a 1366 px screen
+ * leaves a list; the deadline and SLA columns stay pinned on the right when a wider table scrolls.
+ */
 export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
   const t = i18n.t.bind(i18n)
   const all: Record<OrderColumnKey, Column> = {
-    number: { key: 'number', title: t('hotline.order.number'), width: 170, render: (_, o) => <OrderLink order={o} /> },
+    number: { key: 'number', title: t('hotline.order.number'), width: 150, render: (_, o) => <OrderLink order={o} /> },
     title: {
       key: 'title',
       title: t('hotline.order.title'),
-      width: 340,
+      width: 240,
       render: (_, o) => (
         <div>
           <Flex gap={4} wrap align="center">
@@ -39,7 +42,7 @@ export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
             <UrgencyTag urgency={o.urgency} />
             <FlagTags supervised={o.supervised} reopenCount={o.reopenCount} />
           </Flex>
-          <Typography.Text ellipsis style={{ display: 'block', maxWidth: 320 }} title={o.description}>
+          <Typography.Text ellipsis style={{ display: 'block', maxWidth: 224 }} title={o.description}>
             {o.title}
           </Typography.Text>
         </div>
@@ -48,13 +51,13 @@ export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
     status: {
       key: 'status',
       title: t('hotline.order.status'),
-      width: 110,
+      width: 90,
       render: (_, o) => <OrderStatusTag status={o.status} />,
     },
     category: {
       key: 'category',
       title: t('hotline.order.category'),
-      width: 160,
+      width: 120,
       render: (_, o) => (
         <span title={o.categoryPath ?? undefined}>{o.categoryName ?? t('hotline.order.unclassified')}</span>
       ),
@@ -62,11 +65,11 @@ export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
     place: {
       key: 'place',
       title: t('hotline.order.location'),
-      width: 200,
+      width: 160,
       render: (_, o) => (
         <div>
           <div>{o.divisionName}</div>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 190, display: 'block' }}>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 150, display: 'block' }}>
             {o.address}
           </Typography.Text>
         </div>
@@ -75,7 +78,7 @@ export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
     unit: {
       key: 'unit',
       title: t('hotline.order.unit'),
-      width: 160,
+      width: 140,
       render: (_, o) =>
         o.unit ? (
           <div>
@@ -94,20 +97,22 @@ export function orderColumns(keys: OrderColumnKey[]): TableColumnsType<Order> {
       key: 'received',
       title: t('hotline.order.received'),
       dataIndex: 'receivedAt',
-      width: 140,
+      width: 130,
       render: (at: string) => formatDateTime(at),
     },
     due: {
       key: 'due',
       title: t('hotline.order.due'),
       dataIndex: 'dueAt',
-      width: 140,
+      width: 130,
+      fixed: 'right',
       render: (at: string | null) => formatDateTime(at) || '—',
     },
     sla: {
       key: 'sla',
       title: t('hotline.order.sla'),
-      width: 190,
+      width: 160,
+      fixed: 'right',
       render: (_, o) => <SlaCard order={o} />,
     },
   }

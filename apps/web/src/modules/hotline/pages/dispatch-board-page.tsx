@@ -59,7 +59,7 @@ export default function DispatchBoardPage() {
   const action: TableColumnsType<Order>[number] = {
     key: 'action',
     title: t('hotline.board.action'),
-    width: 120,
+    width: 100,
     fixed: 'right',
     render: (_, o) =>
       tab === 'new' || tab === 'returned' ? (

@@ -6,6 +6,7 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
+import { PrintButton } from '../../../shared/print-button'
 import { formatDateTime } from '../../workflow/format'
 import type { OrderDetail } from '../api'
 import { OrderActions } from '../components/order-actions'
@@ -174,7 +175,7 @@ export default function OrderDetailPage() {
   if (!order) return <PageLoading />
   const reload = () => void query.refetch()
   return (
-    <PageContainer title={`${t('hotline.order.pageTitle')} · ${order.number}`}>
+    <PageContainer title={`${t('hotline.order.pageTitle')} · ${order.number}`} extra={<PrintButton />}>
       <Header order={order} onChanged={reload} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>

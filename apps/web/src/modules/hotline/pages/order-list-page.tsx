@@ -2,12 +2,13 @@ import { Card, Flex, Input, Select, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
+import { ExportButton } from '../../../shared/export-button'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
 import { serverPagination } from '../../../shared/pagination'
 import { useListParams } from '../../../shared/use-list-params'
-import { ORDER_STATUS_LIST, type Order, type OrderQuery, REQUEST_TYPE_LIST, type SlaFlag } from '../api'
+import { exportOrders, ORDER_STATUS_LIST, type Order, type OrderQuery, REQUEST_TYPE_LIST, type SlaFlag } from '../api'
 import { orderColumns } from '../components/order-columns'
 import { useOrders, useTowns } from '../hooks'
 
@@ -20,19 +21,22 @@ export default function OrderListPage() {
   const navigate = useNavigate()
   const { page, pageSize, filters, setFilters, setPage } = useListParams(FILTERS)
   const towns = useTowns()
-  const query = useOrders({
-    page,
-    pageSize,
+  const listFilters = {
     q: filters.q,
     status: filters.status as OrderQuery['status'],
     requestType: filters.requestType as OrderQuery['requestType'],
     townCode: filters.townCode,
     slaFlag: filters.slaFlag as OrderQuery['slaFlag'],
     state: filters.state as OrderQuery['state'],
-  })
+  }
+  const query = useOrders({ page, pageSize, ...listFilters })
   const filtered = Object.values(filters).some(Boolean)
   return (
-    <PageContainer title={t('hotline.list.title')} description={t('hotline.list.description')}>
+    <PageContainer
+      title={t('hotline.list.title')}
+      description={t('hotline.list.description')}
+      extra={<ExportButton run={() => exportOrders(listFilters)} />}
+    >
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search

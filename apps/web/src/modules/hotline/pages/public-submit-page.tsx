@@ -89,7 +89,7 @@ export default function PublicSubmitPage() {
               data-testid="public-form"
               scrollToFirstError
             >
-              <Form.Item name="requestType" label={t('hotline.intake.requestType')} rules={[{ required: true }]}>
+              <Form.Item name="requestType" label={t('hotline.public.requestType')} rules={[{ required: true }]}>
                 <Radio.Group
                   optionType="button"
                   options={REQUEST_TYPE_LIST.map((v) => ({ value: v, label: labelOf('hotline.requestType', v) }))}
@@ -98,7 +98,7 @@ export default function PublicSubmitPage() {
               <Form.Item
                 name="description"
                 label={t('hotline.public.description')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.intake.descriptionRequired') }]}
+                rules={[{ required: true, whitespace: true, message: t('hotline.public.descriptionRequired') }]}
               >
                 <Input.TextArea
                   rows={5}
@@ -117,21 +117,22 @@ export default function PublicSubmitPage() {
               <Form.Item
                 name="divisionCode"
                 label={t('hotline.public.town')}
-                rules={[{ required: true, message: t('hotline.intake.divisionRequired') }]}
+                rules={[{ required: true, message: t('hotline.public.townRequired') }]}
               >
                 <DivisionCascader publicSource placeholder={t('hotline.public.townPlaceholder')} />
               </Form.Item>
               <Form.Item
                 name="address"
-                label={t('hotline.intake.address')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.intake.addressRequired') }]}
+                label={t('hotline.public.address')}
+                rules={[{ required: true, whitespace: true, message: t('hotline.public.addressRequired') }]}
               >
-                <Input maxLength={200} placeholder={t('hotline.intake.addressPlaceholder')} />
+                <Input maxLength={200} placeholder={t('hotline.public.addressPlaceholder')} />
               </Form.Item>
               <Form.Item
                 name="callerName"
                 label={t('hotline.public.name')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.intake.nameRequired') }]}
+                extra={t('hotline.public.nameHelp')}
+                rules={[{ required: true, whitespace: true, message: t('hotline.public.nameRequired') }]}
               >
                 <Input maxLength={50} autoComplete="name" />
               </Form.Item>
@@ -140,12 +141,12 @@ export default function PublicSubmitPage() {
                 label={t('hotline.public.phone')}
                 validateFirst
                 rules={[
-                  { required: true, whitespace: true, message: t('hotline.intake.phoneRequired') },
+                  { required: true, whitespace: true, message: t('hotline.public.phoneRequired') },
                   {
                     validator: (_, v: string | undefined) =>
                       !v || isCnPhone(v)
                         ? Promise.resolve()
-                        : Promise.reject(new Error(t('hotline.intake.phoneInvalid'))),
+                        : Promise.reject(new Error(t('hotline.public.phoneInvalid'))),
                   },
                 ]}
               >

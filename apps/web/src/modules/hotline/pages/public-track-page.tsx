@@ -141,6 +141,7 @@ export default function PublicTrackPage() {
             <Form.Item
               name="number"
               label={t('hotline.public.number')}
+              extra={t('hotline.public.numberHelp')}
               rules={[{ required: true, whitespace: true, message: t('hotline.public.numberRequired') }]}
             >
               <Input autoComplete="off" />

@@ -22,25 +22,37 @@ import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState, PageLoading } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
 import { STATS_GROUP_LIST, type StatsGroup, type StatsRow, statsExportUrl } from '../api'
+import { StatsConventions } from '../components/stats-conventions'
 import { useStats } from '../hooks'
 
 // ECharts is big: its chunk loads only when the chart is drawn (UI.md: charts load on demand).
 const StatsChart = lazy(() => import('../components/stats-chart'))
 
-type RateKey = 'closeRate' | 'onTimeRate' | 'responseRate' | 'followupRate' | 'solveRate' | 'satisfactionRate'
-const RATES: RateKey[] = ['responseRate', 'solveRate', 'satisfactionRate', 'closeRate', 'onTimeRate', 'followupRate']
+type RateKey = keyof StatsRow['fractions']
+const RATES: RateKey[] = [
+  'responseRate',
+  'solveRate',
+  'satisfactionRate',
+  'closeRate',
+  'onTimeRate',
+  'onTimeReplyRate',
+  'followupRate',
+  'validFollowupRate',
+]
 /** 三率 first: 响应率, 解决率, 满意率 (the Beijing 接诉即办 measures), then the Shandong 办结 measures. */
 const THREE: RateKey[] = ['responseRate', 'solveRate', 'satisfactionRate']
 
-const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
+const pct = (rate: number | null) => (rate === null ? null : (rate * 100).toFixed(2))
 const rateColor = (rate: number | null) =>
   rate === null ? undefined : rate < 0.8 ? '#cf1322' : rate < 0.9 ? '#d48806' : '#389e0d'
 
-function RateText({ rate }: { rate: number | null }) {
+/** A rate as a percentage with 2 decimals (the server rounds to 4), its fraction on hover. */
+function RateText({ rate, fraction }: { rate: number | null; fraction?: StatsRow['fractions'][RateKey] }) {
   const { t } = useTranslation()
   const p = pct(rate)
   if (p === null) return <Typography.Text type="secondary">{t('hotline.stats.noRate')}</Typography.Text>
-  return <span style={{ color: rateColor(rate), fontVariantNumeric: 'tabular-nums' }}>{p}%</span>
+  const text = <span style={{ color: rateColor(rate), fontVariantNumeric: 'tabular-nums' }}>{p}%</span>
+  return fraction ? <Tooltip title={`${fraction.numerator} / ${fraction.denominator}`}>{text}</Tooltip> : text
 }
 
 /** 统计分析: 三率 and 办结 measures by unit, town, category or month; chart, table and the same as .xlsx. */
@@ -65,8 +77,7 @@ export default function StatsPage() {
     )
 
   const data = stats.data
-  const formulas = data?.formulas ?? {}
-  const help = (key: string) => formulas[key] ?? t(`hotline.stats.definitions.${key as RateKey}`)
+  const help = (key: RateKey) => t(`hotline.stats.definitions.${key}`)
 
   const columns: TableColumnsType<StatsRow> = [
     {
@@ -77,7 +88,16 @@ export default function StatsPage() {
       width: 180,
     },
     ...(
-      ['total', 'dispatched', 'closed', 'closedOnTime', 'satisfied', 'basicallySatisfied', 'unsatisfied'] as const
+      [
+        'total',
+        'dispatched',
+        'cohort',
+        'closed',
+        'closedOnTime',
+        'satisfied',
+        'basicallySatisfied',
+        'unsatisfied',
+      ] as const
     ).map((k) => ({
       key: k,
       title: t(`hotline.stats.counts.${k}`),
@@ -97,7 +117,7 @@ export default function StatsPage() {
       width: 100,
       align: 'right' as const,
       sorter: (a: StatsRow, b: StatsRow) => (a[k] ?? -1) - (b[k] ?? -1),
-      render: (v: number | null) => <RateText rate={v} />,
+      render: (v: number | null, row: StatsRow) => <RateText rate={v} fraction={row.fractions[k]} />,
     })),
   ]
 
@@ -122,7 +142,7 @@ export default function StatsPage() {
           name: t(`hotline.stats.rates.${k}`),
           kind: 'line' as const,
           axis: 'rate' as const,
-          values: rows.map((r) => pct(r[k])),
+          values: rows.map((r) => (r[k] === null ? null : Math.round(r[k] * 10000) / 100)),
         })),
       ],
     }
@@ -164,14 +184,15 @@ export default function StatsPage() {
         )
       ) : (
         <>
+          <StatsConventions settings={data.settings} />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="stats-overall">
-            <Col xs={12} md={8} xl={{ flex: '1 1 0' }}>
+            <Col xs={12} md={8} xl={{ flex: '0 0 20%' }}>
               <Card size="small" style={{ height: '100%' }}>
                 <Statistic title={t('hotline.stats.counts.total')} value={data.overall.total} />
               </Card>
             </Col>
             {RATES.map((k) => (
-              <Col key={k} xs={12} md={8} xl={{ flex: '1 1 0' }}>
+              <Col key={k} xs={12} md={8} xl={{ flex: '0 0 20%' }}>
                 <Card size="small" style={{ height: '100%' }} data-testid={`stats-${k}`}>
                   <Statistic
                     title={
@@ -186,6 +207,9 @@ export default function StatsPage() {
                     suffix={data.overall[k] === null ? undefined : '%'}
                     styles={{ content: { color: rateColor(data.overall[k]) } }}
                   />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`stats-${k}-fraction`}>
+                    {data.overall.fractions[k].numerator} / {data.overall.fractions[k].denominator}
+                  </Typography.Text>
                 </Card>
               </Col>
             ))}
@@ -213,7 +237,7 @@ export default function StatsPage() {
               columns={columns}
               dataSource={data.rows}
               pagination={data.rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-              scroll={{ x: 1500 }}
+              scroll={{ x: 1800 }}
               locale={{ emptyText: <EmptyState description={t('hotline.stats.empty')} /> }}
               data-testid="stats-table"
               summary={() =>
@@ -227,7 +251,7 @@ export default function StatsPage() {
                           {i === 0 ? (
                             <Typography.Text strong>{t('hotline.stats.overall')}</Typography.Text>
                           ) : RATES.includes(key as RateKey) ? (
-                            <RateText rate={v as number | null} />
+                            <RateText rate={v as number | null} fraction={data.overall.fractions[key as RateKey]} />
                           ) : (
                             <Typography.Text strong>{String(v)}</Typography.Text>
                           )}
@@ -239,9 +263,7 @@ export default function StatsPage() {
               }
             />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
-              {t('hotline.stats.weightNote', {
-                weight: data.settings.basicallySatisfiedWeight,
-              })}
+              {t('hotline.stats.fractionNote')}
             </Typography.Paragraph>
           </Card>
         </>

@@ -27,7 +27,8 @@ export function MyPolicies({ pageSize = 5, unreadOnly = false }: { pageSize?: nu
       }
       data-testid="my-policies"
       renderItem={(m) => {
-        const unread = !m.readAt
+        const withdrawn = !!m.withdrawnAt
+        const unread = !m.readAt && !withdrawn
         return (
           <List.Item
             key={m.policy.id}
@@ -35,9 +36,15 @@ export function MyPolicies({ pageSize = 5, unreadOnly = false }: { pageSize?: nu
             className={`ruyu-policy-card${unread ? ' unread' : ''}`}
             data-testid="my-policy"
             data-unread={unread ? 'true' : 'false'}
+            data-withdrawn={withdrawn ? 'true' : 'false'}
           >
             <Flex gap={8} align="center" wrap style={{ marginBottom: 4 }}>
               {unread ? <Badge status="processing" text={t('policy.mine.unread')} data-testid="unread-marker" /> : null}
+              {withdrawn ? (
+                <Tag color="default" data-testid="withdrawn-marker" style={{ marginInlineEnd: 0 }}>
+                  {t('policy.mine.withdrawn')}
+                </Tag>
+              ) : null}
               <PolicyLevelTag level={m.policy.level} />
               <Link to={`/policy/library/${m.policy.id}`} style={{ fontWeight: unread ? 600 : 400, fontSize: 15 }}>
                 {m.policy.title}
@@ -46,6 +53,29 @@ export function MyPolicies({ pageSize = 5, unreadOnly = false }: { pageSize?: nu
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>
               {m.policy.benefitSummary}
             </Typography.Paragraph>
+            {withdrawn ? (
+              <Flex
+                vertical
+                gap={4}
+                data-testid="withdrawn-reasons"
+                style={{ marginBottom: 6, padding: '6px 8px', background: '#fff7e6', borderRadius: 4 }}
+              >
+                <Typography.Text style={{ fontSize: 13 }}>
+                  {t('policy.mine.withdrawnReasons')}（
+                  {t('policy.mine.withdrawnAt', { at: formatDateTime(m.withdrawnAt) })}）：
+                </Typography.Text>
+                <Flex gap={4} wrap>
+                  {m.withdrawnReasons.map((r) => (
+                    <Tag key={r} color="orange" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+                      {r}
+                    </Tag>
+                  ))}
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('policy.mine.withdrawnHint')}
+                </Typography.Text>
+              </Flex>
+            ) : null}
             <Flex gap={4} wrap align="center" data-testid="match-reasons">
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('policy.mine.reasons')}：

@@ -89,6 +89,7 @@ const en: typeof policy = {
     applyItem: 'Apply for the related item',
     ask: 'Ask a question',
     myMatch: 'Why you got this policy',
+    withdrawnTitle: 'This policy no longer applies to your enterprise',
     myMatchHint: 'Your enterprise meets these conditions:',
     notFound: 'This policy was not found. It may not be published yet or has been withdrawn.',
   },
@@ -101,6 +102,11 @@ const en: typeof policy = {
     empty: 'No policies matched yet. Matching runs again whenever your profile (tags, scale, R&D) changes.',
     reasons: 'Why',
     open: 'Open',
+    withdrawn: 'No longer eligible',
+    withdrawnReasons: 'Why no longer',
+    withdrawnAt: 'withdrawn {{at}}',
+    withdrawnHint:
+      'After a change to your enterprise profile or to the policy’s conditions, your enterprise no longer qualifies and the push was withdrawn. If your profile is wrong, update it and matching runs again.',
     unreadCount: '{{count}} unread',
   },
   ask: {

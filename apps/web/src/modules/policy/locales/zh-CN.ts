@@ -87,6 +87,7 @@ const policy = {
     applyItem: '办理相关事项',
     ask: '我要提问',
     myMatch: '为什么推送给我',
+    withdrawnTitle: '该政策已不再适用于贵企业',
     myMatchHint: '您的企业符合以下条件：',
     notFound: '没有找到这条政策，可能尚未发布或已被撤回。',
   },
@@ -99,6 +100,10 @@ const policy = {
     empty: '暂时没有为您匹配的政策。完善企业信息（标签、规模、研发投入）后会自动重新匹配。',
     reasons: '匹配原因',
     open: '查看详情',
+    withdrawn: '已不再符合',
+    withdrawnReasons: '不再符合的原因',
+    withdrawnAt: '撤回时间 {{at}}',
+    withdrawnHint: '企业信息或政策条件变化后，贵企业已不再符合该政策，推送已撤回。如企业信息有误，请更新后将重新匹配。',
     unreadCount: '{{count}} 条未读',
   },
   ask: {

@@ -36,6 +36,7 @@ export default function PolicyAdminPage() {
     {
       key: 'title',
       title: t('policy.fields.title'),
+      width: 300,
       render: (_, p) => (
         <Flex vertical>
           <Typography.Text strong>{p.title}</Typography.Text>
@@ -124,7 +125,7 @@ export default function PolicyAdminPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isPending}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1040 }}
           pagination={serverPagination({ page, pageSize, total: list.data?.total, onChange: setPage })}
           onRow={(p) => ({ onClick: () => void navigate(`/policy/admin/${p.id}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('policy.admin.empty')} /> }}

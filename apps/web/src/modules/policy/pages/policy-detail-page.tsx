@@ -94,19 +94,38 @@ function PolicyView({ policy: p, canAsk }: { policy: PolicyDetail; canAsk: boole
         <Col xs={24} xl={16}>
           {p.myMatch ? (
             <Card size="small" style={{ marginBottom: 16 }} data-testid="my-match">
-              <div className="ruyu-policy-reasons">
-                <Typography.Text strong>{t('policy.detail.myMatch')}</Typography.Text>
-                <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
-                  {t('policy.detail.myMatchHint')}
-                </Typography.Paragraph>
-                <Flex gap={6} wrap>
-                  {p.myMatch.reasons.map((r) => (
-                    <Tag key={r} color="blue">
-                      {r}
-                    </Tag>
-                  ))}
-                </Flex>
-              </div>
+              {p.myMatch.withdrawnAt ? (
+                <div data-testid="my-match-withdrawn" style={{ marginBottom: 12 }}>
+                  <Typography.Text strong type="warning">
+                    {t('policy.detail.withdrawnTitle')}
+                  </Typography.Text>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+                    {t('policy.mine.withdrawnHint')}
+                  </Typography.Paragraph>
+                  <Flex gap={6} wrap>
+                    {p.myMatch.withdrawnReasons.map((r) => (
+                      <Tag key={r} color="orange" style={{ whiteSpace: 'normal' }}>
+                        {r}
+                      </Tag>
+                    ))}
+                  </Flex>
+                </div>
+              ) : null}
+              {p.myMatch.withdrawnAt ? null : (
+                <div className="ruyu-policy-reasons">
+                  <Typography.Text strong>{t('policy.detail.myMatch')}</Typography.Text>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+                    {t('policy.detail.myMatchHint')}
+                  </Typography.Paragraph>
+                  <Flex gap={6} wrap>
+                    {p.myMatch.reasons.map((r) => (
+                      <Tag key={r} color="blue">
+                        {r}
+                      </Tag>
+                    ))}
+                  </Flex>
+                </div>
+              )}
             </Card>
           ) : null}
           <Card title={t('policy.detail.summary')} style={{ marginBottom: 16 }}>

@@ -57,7 +57,7 @@ export default function QaWorklistPage() {
       key: 'question',
       title: t('policy.questions.columns.question'),
       render: (_, q) => (
-        <Typography.Text ellipsis style={{ maxWidth: 320 }}>
+        <Typography.Text ellipsis style={{ maxWidth: 260 }}>
           {q.question}
         </Typography.Text>
       ),
@@ -66,7 +66,7 @@ export default function QaWorklistPage() {
       key: 'policy',
       title: t('policy.questions.columns.policy'),
       render: (_, q) => (
-        <Typography.Text ellipsis style={{ maxWidth: 220 }}>
+        <Typography.Text ellipsis style={{ maxWidth: 180 }}>
           <Link to={`/policy/library/${q.policyId}`} onClick={(e) => e.stopPropagation()}>
             {q.policyTitle}
           </Link>

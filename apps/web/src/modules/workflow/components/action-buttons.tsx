@@ -1,5 +1,5 @@
-import { App, Button, Flex, Form, Input, Modal, Typography } from 'antd'
-import { useState } from 'react'
+import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { applyFormErrors, ErrorDisplay, toErrorMessage } from '../../../shared/error-display'
 import { ApiError } from '../../../shared/request'
@@ -11,6 +11,16 @@ import { actionLabel } from '../labels'
 const DANGEROUS = new Set(['reject', 'withdraw', 'return_to_window', 'uphold'])
 
 /**
+ * What a module adds to one action's dialog: a warning, and a required reason sent as `data[dataKey]` (e.g.
+ * unified issuance while 容缺 materials are missing: the window states why it issues anyway).
+ */
+export interface ActionExtra {
+  warning: ReactNode
+  reasonLabel: string
+  dataKey: string
+}
+
+/**
  * The buttons of the actions the caller may take now on one workflow node, exactly as the engine lists them in
  * `node.actions` (never decided per page). Each opens a dialog; an action that requires a comment cannot be
  * confirmed without one. A 409 (someone else acted first) shows the server's message and reloads.
@@ -20,8 +30,11 @@ export function ActionButtons({
   subject,
   onChanged,
   size = 'middle',
+  extras,
 }: {
   node: WorkflowNode
+  /** Per action key: a warning and a required reason in its dialog. */
+  extras?: Record<string, ActionExtra | undefined>
   /** What the dialog says it acts on (defaults to the node's title). */
   subject?: string
   /** Called after the action (with the new tree) and after a conflict or refusal (without), to reload. */
@@ -53,6 +66,7 @@ export function ActionButtons({
           node={node}
           action={current}
           subject={subject ?? node.title}
+          extra={extras?.[current.key]}
           onClose={() => setCurrent(null)}
           onChanged={onChanged}
         />
@@ -65,30 +79,36 @@ function ActionDialog({
   node,
   action,
   subject,
+  extra,
   onClose,
   onChanged,
 }: {
   node: WorkflowNode
   action: AvailableAction
   subject: string
+  extra?: ActionExtra
   onClose: () => void
   onChanged?: (tree?: WorkflowTree) => void
 }) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
-  const [form] = Form.useForm<{ comment?: string }>()
+  const [form] = Form.useForm<{ comment?: string; reason?: string }>()
   const act = useAct()
   const [error, setError] = useState<unknown>(null)
   const label = actionLabel(action.key, action.name)
 
   const submit = async () => {
-    const { comment } = await form.validateFields()
+    const { comment, reason } = await form.validateFields()
     setError(null)
     try {
       const tree = await act.mutateAsync({
         nodeId: node.id,
         action: action.key,
-        input: { comment: comment?.trim() || undefined, expectedVersion: node.version },
+        input: {
+          comment: comment?.trim() || undefined,
+          expectedVersion: node.version,
+          ...(extra ? { data: { [extra.dataKey]: reason?.trim() ?? '' } } : {}),
+        },
       })
       void message.success(t('workflow.dialog.done', { action: label }))
       onClose()
@@ -124,7 +144,17 @@ function ActionDialog({
       <Typography.Paragraph type="secondary">
         {t('workflow.dialog.target')}：{subject}
       </Typography.Paragraph>
+      {extra ? <Alert type="warning" showIcon title={extra.warning} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" preserve={false} requiredMark>
+        {extra ? (
+          <Form.Item
+            name="reason"
+            label={extra.reasonLabel}
+            rules={[{ required: true, whitespace: true, min: 4, message: t('workflow.dialog.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={200} showCount />
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="comment"
           label={action.requireComment ? t('workflow.dialog.comment') : t('workflow.dialog.commentOptional')}
@@ -139,7 +169,7 @@ function ActionDialog({
             maxLength={2000}
             showCount
             placeholder={t('workflow.dialog.commentPlaceholder')}
-            autoFocus
+            autoFocus={!extra}
           />
         </Form.Item>
       </Form>

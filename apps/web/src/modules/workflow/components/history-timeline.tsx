@@ -77,10 +77,10 @@ export function HistoryTimeline({ tree }: { tree: WorkflowTree }) {
                 {formatDateTime(h.at)} · {h.actorKind === 'system' ? t('workflow.history.system') : (h.actorName ?? '')}
               </Typography.Text>
               <div>
-                <Typography.Text strong>{actionLabel(key)}</Typography.Text>
+                <Typography.Text strong>{actionLabel(key, h.actionName)}</Typography.Text>
                 {branch ? <Tag style={{ marginInlineStart: 8 }}>{branch}</Tag> : null}
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                  {t('workflow.history.to', { state: stateLabel(h.toState) })}
+                  {t('workflow.history.to', { state: stateLabel(h.toState, h.toStateName) })}
                 </Typography.Text>
               </div>
               {h.comment ? (

@@ -27,6 +27,7 @@ export function NodeCard({
   children,
   onChanged,
   testId,
+  readOnly = false,
 }: {
   node: WorkflowNode
   title?: ReactNode
@@ -34,6 +35,8 @@ export function NodeCard({
   children?: ReactNode
   onChanged?: (tree?: WorkflowTree) => void
   testId?: string
+  /** No action buttons (the subject's module owns its actions). */
+  readOnly?: boolean
 }) {
   const { t } = useTranslation()
   const branch = branchOf(node)
@@ -76,7 +79,7 @@ export function NodeCard({
             {t('workflow.time.completed')}：{formatDateTime(node.completedAt)}
           </Typography.Text>
         ) : null}
-        {active && node.actions.length > 0 ? (
+        {active && !readOnly && node.actions.length > 0 ? (
           <div style={{ marginTop: 4 }}>
             <ActionButtons node={node} size="small" onChanged={onChanged} />
           </div>

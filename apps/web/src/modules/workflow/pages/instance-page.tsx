@@ -1,9 +1,10 @@
-import { Card, Col, Descriptions, Row, Typography } from 'antd'
+import { Alert, Button, Card, Col, Descriptions, Row, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { PageLoading } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
+import { useMe } from '../../auth/hooks'
 import { ActionButtons } from '../components/action-buttons'
 import { HistoryTimeline } from '../components/history-timeline'
 import { NodeCard, TimeUsed } from '../components/node-card'
@@ -11,17 +12,26 @@ import { SlaTag } from '../components/sla-tag'
 import { StateTag } from '../components/state-tag'
 import { formatDateTime } from '../format'
 import { useInstance } from '../hooks'
+import { subjectLink } from '../links'
 
 /**
  * The generic process page (/workflow/instances/:id): any workflow instance (e.g. a 差评 rectification) with its
- * current step, SLA, the branches running in parallel, the caller's actions and the history.
+ * current step, SLA, the branches running in parallel, the caller's actions and the history. A subject whose
+ * module owns its actions (a 12345 order, a service request, a policy question) shows no buttons here: the page
+ * links to the module's own page, whose actions carry the module's side effects.
  */
 export default function InstancePage() {
   const { t } = useTranslation()
   const { id } = useParams()
   const query = useInstance(id)
+  const me = useMe().data
   const tree = query.data
   const root = tree?.nodes.find((n) => n.id === tree.rootId)
+  const owner = tree?.subject?.module ?? null
+  const moduleHref = owner && tree?.subject ? subjectLink(tree.subject, me?.kind) : null
+
+  const moduleName = (module: string) =>
+    t(`workflow.owned.modules.${module}`, { defaultValue: t('workflow.owned.modules.other') })
 
   let body: React.ReactNode
   if (query.isError) body = <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} />
@@ -60,7 +70,23 @@ export default function InstancePage() {
               ]}
             />
             <div style={{ marginTop: 16 }}>
-              {root.actions.length ? (
+              {owner ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="owned-subject"
+                  message={t('workflow.owned.notice', { module: moduleName(owner) })}
+                  action={
+                    moduleHref ? (
+                      <Link to={moduleHref}>
+                        <Button type="primary" size="small" tabIndex={-1}>
+                          {t('workflow.owned.open', { module: moduleName(owner) })}
+                        </Button>
+                      </Link>
+                    ) : null
+                  }
+                />
+              ) : root.actions.length ? (
                 <ActionButtons node={root} onChanged={reload} />
               ) : (
                 <Typography.Text type="secondary">{t('workflow.actions.none')}</Typography.Text>
@@ -71,7 +97,7 @@ export default function InstancePage() {
             <Card title={t('workflow.instance.branches')} style={{ marginTop: 16 }}>
               <div className="ruyu-lane-cards">
                 {children.map((node) => (
-                  <NodeCard key={node.id} node={node} onChanged={reload} />
+                  <NodeCard key={node.id} node={node} onChanged={reload} readOnly={!!owner} />
                 ))}
               </div>
             </Card>

@@ -3,29 +3,27 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ErrorDisplay } from '../../../shared/error-display'
+import { ExportButton } from '../../../shared/export-button'
 import { EmptyState } from '../../../shared/feedback'
 import { labelOf } from '../../../shared/labels'
 import { PageContainer } from '../../../shared/page-container'
 import { useListParams } from '../../../shared/use-list-params'
-import type { SlaStatus, WorklistItem } from '../api'
+import { exportTasks, type SlaStatus, type WorklistItem } from '../api'
 import { SlaTag } from '../components/sla-tag'
 import { formatDateTime } from '../format'
 import { useTasks } from '../hooks'
+import { subjectLink } from '../links'
 
 const FILTERS = ['q', 'sla', 'type'] as const
 const SLAS: SlaStatus[] = ['overdue', 'warning', 'on_track', 'paused']
 const TYPE_COLORS: Record<string, string> = { approval_case: 'blue', rating: 'magenta' }
 
-/**
- * Where a task is worked on: subjects whose module owns their actions (theme cases, 12345 orders, service
- * requests) open the module's page, whose buttons carry its side effects; anything else the generic process page.
- */
+/** Where a task is worked on: its module's page for a module-owned subject, else the generic process page. */
 export function taskLink(task: Pick<WorklistItem, 'subjectType' | 'subjectId' | 'rootId'>): string {
-  const id = encodeURIComponent(task.subjectId)
-  if (task.subjectType === 'approval_case') return `/approval/cases/${id}`
-  if (task.subjectType === 'hotline_order') return `/hotline/orders/${id}`
-  if (task.subjectType === 'enterprise_service_request') return '/enterprise/provider'
-  return `/workflow/instances/${encodeURIComponent(task.rootId)}`
+  return (
+    subjectLink({ type: task.subjectType, id: task.subjectId }) ??
+    `/workflow/instances/${encodeURIComponent(task.rootId)}`
+  )
 }
 
 function byDeadline(a: WorklistItem, b: WorklistItem): number {
@@ -69,7 +67,7 @@ export default function TaskListPage() {
     {
       key: 'step',
       title: t('workflow.tasks.step'),
-      width: 260,
+      width: 220,
       render: (_, task) => (
         <span>
           {task.branchName ? <Typography.Text type="secondary">{task.branchName} · </Typography.Text> : null}
@@ -98,20 +96,26 @@ export default function TaskListPage() {
       title: t('workflow.tasks.due'),
       dataIndex: 'dueAt',
       width: 150,
+      fixed: 'right',
       render: (at: string | null) => (at ? formatDateTime(at) : t('workflow.tasks.noDue')),
     },
     {
       key: 'sla',
       title: t('workflow.tasks.slaColumn'),
       dataIndex: 'sla',
-      width: 150,
+      width: 130,
+      fixed: 'right',
       render: (sla: SlaStatus, task) => <SlaTag sla={sla} reason={task.taskName} />,
     },
   ]
 
   const filtered = Boolean(filters.q || filters.sla || filters.type)
   return (
-    <PageContainer title={t('workflow.tasks.title')} description={t('workflow.tasks.description')}>
+    <PageContainer
+      title={t('workflow.tasks.title')}
+      description={t('workflow.tasks.description')}
+      extra={<ExportButton run={() => exportTasks({ q: filters.q, sla: filters.sla, type: filters.type })} />}
+    >
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
           <Input.Search
