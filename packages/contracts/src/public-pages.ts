@@ -23,6 +23,7 @@ export const PUBLIC_PAGE_MODULES: Record<PublicPagePath, string> = {
   '/12345': 'src/modules/hotline/pages/public-submit-page.tsx',
   '/12345/track': 'src/modules/hotline/pages/public-track-page.tsx',
   '/verify/:number': 'src/modules/certificate/pages/verify-page.tsx',
+  '/certificates/keys': 'src/modules/certificate/pages/keys-page.tsx',
 }
 
 const PATTERNS = PUBLIC_PAGE_PATHS.map(
