@@ -207,6 +207,30 @@ export const workflowRepo = {
     )
     return rows.map((r) => r.id)
   },
+  async findTasks(q: Queryable, ids: string[]): Promise<TaskRow[]> {
+    const { rows } = await q.query('select * from workflow_task where id = any($1::uuid[])', [ids])
+    return rows.map(toTask)
+  },
+  async findInstances(q: Queryable, ids: string[]): Promise<InstanceRow[]> {
+    const { rows } = await q.query('select * from workflow_instance where id = any($1::uuid[])', [ids])
+    return rows.map(toInstance)
+  },
+  async openTasksOf(q: Queryable, instanceIds: string[]): Promise<TaskRow[]> {
+    const { rows } = await q.query(
+      `select * from workflow_task where instance_id = any($1::uuid[]) and status = 'open' order by id`,
+      [instanceIds],
+    )
+    return rows.map(toTask)
+  },
+  /** Sets many tasks' flags in one statement, in id order (the order concurrent batches lock them in). */
+  async setTaskFlags(tx: Tx, flags: { id: string; flag: TaskRow['slaFlag'] }[]) {
+    if (!flags.length) return
+    const sorted = [...flags].sort((a, b) => (a.id < b.id ? -1 : 1))
+    await tx.query(
+      `update workflow_task t set sla_flag = x.flag from unnest($1::uuid[], $2::text[]) as x(id, flag) where t.id = x.id`,
+      [sorted.map((f) => f.id), sorted.map((f) => f.flag)],
+    )
+  },
   async findTask(q: Queryable, id: string): Promise<TaskRow | null> {
     const { rows } = await q.query('select * from workflow_task where id = $1', [id])
     return rows[0] ? toTask(rows[0]) : null

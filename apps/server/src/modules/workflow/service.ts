@@ -19,7 +19,7 @@ import { definitionNotFound, instanceNotFound } from './errors.ts'
 import { recomputeForCalendar } from './recompute.ts'
 import { type InstanceRow, workflowRepo as repo } from './repo.ts'
 import { startMany } from './start.ts'
-import { handleTimer } from './timers.ts'
+import { handleTimer, handleTimers } from './timers.ts'
 import { actInTx } from './transition.ts'
 
 export {
@@ -236,6 +236,10 @@ export function createWorkflowService(platform: EnginePlatform) {
 
     handleTimer(job: TimerJob, now = new Date(), jobId?: string) {
       return handleTimer(eng, job, now, jobId)
+    },
+    /** Fires a slice of a fetched batch of timers together (per timer: null, or the error it failed with). */
+    handleTimers(items: { job: TimerJob; jobId: string }[], now = new Date()) {
+      return handleTimers(eng, items, now)
     },
   }
 }

@@ -25,7 +25,7 @@ import {
   signalUnhandled,
 } from './errors.ts'
 import { inputIssues } from './input.ts'
-import { type InstanceRow, workflowRepo as repo } from './repo.ts'
+import { type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
 import { startChildren, taskFor } from './start.ts'
 
 export async function notify(
@@ -34,17 +34,20 @@ export async function notify(
   effect: Extract<Effect, { type: 'notify' }>,
   inst: InstanceRow,
   root: InstanceRow,
+  /** A batch of timers passes the open tasks it read and a memoised recipient lookup. */
+  pre: { openTasks?: TaskRow[]; userIdsFor?: typeof repo.userIdsFor } = {},
 ) {
+  const userIdsFor = pre.userIdsFor ?? repo.userIdsFor
   const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
   const title = fill(effect.title, scope)
   const body = fill(effect.body, scope)
   let userIds: string[] = []
   if (effect.to === 'applicant') userIds = root.applicantId ? [root.applicantId] : []
   else
-    for (const t of await repo.openTasks(tx, inst.id))
+    for (const t of pre.openTasks ?? (await repo.openTasks(tx, inst.id)))
       if (t.assigneeRoles.length)
         userIds.push(
-          ...(await repo.userIdsFor(tx, {
+          ...(await userIdsFor(tx, {
             roles: t.assigneeRoles,
             departmentId: t.assigneeDepartmentId,
             divisionCode: t.divisionCode,
