@@ -7,8 +7,9 @@
  * Phases, measured in the same run on the same database:
  *   1. baseline: pg-boss's stock `work` (one job per fetch, then it sleeps out its polling interval, here the
  *      0.5 s minimum, its most favourable setting) on BENCH_BASELINE_TIMERS timers;
- *   2. the platform's batch worker (job-worker.ts) on 1,000 timers;
- *   3. the batch worker on BENCH_TIMERS (10,000) timers.
+ *   2. the platform's batch worker (job-worker.ts) on 1,000 timers, first with one transaction per timer
+ *      (`handleTimer`), then firing each slice of a fetched batch in one transaction (`handleTimers`);
+ *   3. the batch worker with `handleTimers` on BENCH_TIMERS (10,000) timers.
  * For each phase the worker is already polling, the timers are created due at one instant T a little ahead, and a
  * timer's lag is when its handler's transaction ran (core_job_done.done_at) minus T.
  *
@@ -189,13 +190,24 @@ async function main() {
 
     // 2 and 3. The platform's batch worker, as RUYU_ROLE=worker runs it.
     console.log(`  batch worker: ${WORKER.batchSize} jobs per fetch, ${WORKER.concurrency} at once`)
-    const worker = startBatchWorker(platform.jobs.boss, QUEUE, handler, log, WORKER)
-    const thousand = await phase(platform, services, 'batch worker', 1_000, 8)
-    const full = await phase(platform, services, 'batch worker', TIMERS, Math.ceil(TIMERS / 250) + 10)
+    // 2a. The same worker with one transaction per timer (the per-job handler): the batching's own baseline.
+    const single = startBatchWorker(platform.jobs.boss, QUEUE, handler, log, WORKER)
+    const perJob = await phase(platform, services, 'batch worker, 1 tx per timer', 1_000, 8)
+    await single.stop()
+    // 2b and 3. Timers of a slice fired together in one transaction (handleTimers), as RUYU_ROLE=worker runs it.
+    const many = (list: { id: string; data: object }[]) =>
+      services.workflow.handleTimers(list.map((j) => ({ job: j.data as never, jobId: j.id })))
+    const worker = startBatchWorker(platform.jobs.boss, QUEUE, { many }, log, WORKER)
+    const thousand = await phase(platform, services, 'batch worker, slices in 1 tx', 1_000, 8)
+    const full = await phase(platform, services, 'batch worker, slices in 1 tx', TIMERS, Math.ceil(TIMERS / 250) + 10)
     await worker.stop()
 
     console.log('')
     console.log(`  throughput ratio, batch worker / stock pg-boss: ${(full.rate / stock.rate).toFixed(1)}×`)
+    console.log(
+      `  throughput ratio on 1,000, slices in one transaction / one transaction per timer: ` +
+        `${(thousand.rate / perJob.rate).toFixed(1)}×`,
+    )
     console.log(
       `  scaling, ${TIMERS} vs 1,000 timers: ${(full.fireSeconds / thousand.fireSeconds).toFixed(1)}× the time for ` +
         `${(TIMERS / 1000).toFixed(0)}× the timers`,

@@ -12,6 +12,12 @@ export interface WorkerOptions {
 
 export const DEFAULT_WORKER: WorkerOptions = { batchSize: 100, concurrency: 8, pollMs: 1000 }
 
+/**
+ * Handles several jobs at once (e.g. in one transaction) and answers, per job in order, null when it is done or
+ * the error it failed with; it falls back to one job at a time itself, so one bad job fails alone.
+ */
+export type ManyHandler = (jobs: { id: string; data: object }[]) => Promise<unknown[]>
+
 export interface BatchWorker {
   stop(): Promise<void>
 }
@@ -24,7 +30,7 @@ export interface BatchWorker {
 export function startBatchWorker(
   boss: PgBoss,
   name: string,
-  handler: (data: object, job: { id: string }) => Promise<void>,
+  handler: ((data: object, job: { id: string }) => Promise<void>) | { many: ManyHandler },
   log: FastifyBaseLogger,
   options: Partial<WorkerOptions> = {},
 ): BatchWorker {
@@ -34,6 +40,30 @@ export function startBatchWorker(
 
   async function handleBatch(jobs: PgBoss.Job<object>[]) {
     const done: string[] = []
+    const failed = async (job: PgBoss.Job<object>, err: unknown) => {
+      log.error({ err, queue: name, jobId: job.id }, 'job failed; pg-boss retries it')
+      await boss.fail(name, job.id, { message: String((err as Error).message).slice(0, 2000) }).catch(() => {})
+    }
+    if (typeof handler !== 'function') {
+      // A many-handler gets the batch in `concurrency` slices handled at once (one transaction each, say).
+      const size = Math.ceil(jobs.length / Math.min(o.concurrency, jobs.length))
+      const slices = Array.from({ length: Math.ceil(jobs.length / size) }, (_, k) =>
+        jobs.slice(k * size, (k + 1) * size),
+      )
+      await Promise.all(
+        slices.map(async (slice) => {
+          const errors = await handler
+            .many(slice.map((j) => ({ id: j.id, data: j.data })))
+            .catch((err) => slice.map(() => err))
+          for (const [i, job] of slice.entries()) {
+            if (errors[i] == null) done.push(job.id)
+            else await failed(job, errors[i])
+          }
+        }),
+      )
+      if (done.length) await boss.complete(name, done)
+      return
+    }
     let next = 0
     const lane = async () => {
       for (let i = next++; i < jobs.length; i = next++) {
@@ -42,8 +72,7 @@ export function startBatchWorker(
           await handler(job.data, { id: job.id })
           done.push(job.id)
         } catch (err) {
-          log.error({ err, queue: name, jobId: job.id }, 'job failed; pg-boss retries it')
-          await boss.fail(name, job.id, { message: String((err as Error).message).slice(0, 2000) }).catch(() => {})
+          await failed(job, err)
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import PgBoss from 'pg-boss'
 import type { Tx } from './db.ts'
-import { type BatchWorker, startBatchWorker, type WorkerOptions } from './job-worker.ts'
+import { type BatchWorker, type ManyHandler, startBatchWorker, type WorkerOptions } from './job-worker.ts'
 
 /**
  * Durable jobs and timers on the same PostgreSQL (pg-boss, schema `pgboss`). Every process can send (also inside a
@@ -19,6 +19,8 @@ export interface Jobs {
     handler: (data: T, job: { id: string }) => Promise<void>,
     options?: Partial<WorkerOptions>,
   ): Promise<void>
+  /** Like `work`, with a handler taking a slice of a fetched batch at once (see `ManyHandler`). */
+  workMany(name: string, handler: ManyHandler, options?: Partial<WorkerOptions>): Promise<void>
   send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
   /** Sends inside the caller's transaction: the job commits or rolls back with it. */
   sendInTx(tx: Tx, name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>
@@ -74,6 +76,10 @@ export async function startJobs(url: string, log: FastifyBaseLogger, opts: JobsO
     async work(name, handler, options) {
       await ensure(name)
       running.push(startBatchWorker(boss, name, handler as never, log, { ...opts.worker, ...options }))
+    },
+    async workMany(name, many, options) {
+      await ensure(name)
+      running.push(startBatchWorker(boss, name, { many }, log, { ...opts.worker, ...options }))
     },
     async send(name, data, options) {
       await ensure(name)

@@ -11,9 +11,14 @@ export { canSee, workflowRoutes } from './routes.ts'
 /** The one workflow engine: versioned definitions, parallel branches with joins, SLA clocks, durable timers. */
 export { createWorkflowService, engineActorOf, type SignalHandler, type WorkflowService } from './service.ts'
 
-/** Registers the SLA timer worker (runs where pg-boss workers run); a re-delivered job has no second effect. */
+/**
+ * Registers the SLA timer worker (runs where pg-boss workers run): timers fetched together fire in a few shared
+ * transactions; a re-delivered job has no second effect.
+ */
 export function registerWorkflowWorkers(platform: Platform, service: WorkflowService) {
   platform.addWorker((jobs) =>
-    jobs.work(TIMER_QUEUE, (data, job) => service.handleTimer(data as never, new Date(), job.id)),
+    jobs.workMany(TIMER_QUEUE, (list) =>
+      service.handleTimers(list.map((j) => ({ job: j.data as never, jobId: j.id }))),
+    ),
   )
 }

@@ -34,4 +34,41 @@ describe('durable jobs (pg-boss on the same PostgreSQL)', () => {
       await second.stop()
     }
   })
+
+  it('a many-handler gets fetched jobs in slices; its per-job error fails that job alone', async () => {
+    const jobs = await startJobs(t.url, log)
+    try {
+      const ids: string[] = []
+      for (let i = 0; i < 6; i++) ids.push((await jobs.send('test.many', { i, bad: i === 3 }))!)
+      const seen: number[] = []
+      const slices: number[] = []
+      await jobs.workMany(
+        'test.many',
+        async (list) => {
+          slices.push(list.length)
+          return list.map((j) => {
+            const d = j.data as { i: number; bad: boolean }
+            seen.push(d.i)
+            return d.bad ? new Error('bad job') : null
+          })
+        },
+        { concurrency: 3, pollMs: 100 },
+      )
+      const states = async () =>
+        (
+          await t.platform.db.query<{ id: string; state: string }>(
+            'select id, state from pgboss.job where id = any($1::uuid[])',
+            [ids],
+          )
+        ).rows
+      for (let k = 0; k < 200 && (await states()).some((r) => r.state === 'created' || r.state === 'active'); k++)
+        await new Promise((r) => setTimeout(r, 100))
+      const byId = new Map((await states()).map((r) => [r.id, r.state]))
+      expect(ids.map((id) => byId.get(id) === 'completed')).toEqual([true, true, true, false, true, true])
+      expect(seen.filter((i) => i !== 3).sort()).toEqual([0, 1, 2, 4, 5])
+      expect(slices.length).toBeGreaterThan(1) // handled as concurrent slices, not one job at a time
+    } finally {
+      await jobs.stop()
+    }
+  })
 })
