@@ -18,14 +18,17 @@ export const WorklistItemSchema = z.object({
 export type WorklistItem = z.infer<typeof WorklistItemSchema>
 
 /** The filters of 我的待办, for its export: time-limit status, subject type, text in the title or step. */
-export const TaskExportQuerySchema = z.object({
-  sla: SlaStatusSchema.optional(),
-  type: z
-    .string()
-    .regex(/^[a-z_]{2,40}$/)
-    .optional(),
-  q: z.string().trim().max(50).optional(),
-})
+export const TaskExportQuerySchema = z
+  .object({
+    sla: SlaStatusSchema.optional(),
+    type: z
+      .string()
+      .regex(/^[a-z_]{2,40}$/)
+      .optional(),
+    q: z.string().trim().max(50).optional(),
+  })
+  // The export takes only the worklist's filters: an unknown parameter is a mistake worth a 400.
+  .strict()
 export type TaskExportQuery = z.infer<typeof TaskExportQuerySchema>
 
 export const AvailableActionSchema = z.object({ key: z.string(), name: z.string(), requireComment: z.boolean() })

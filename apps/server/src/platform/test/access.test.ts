@@ -42,6 +42,7 @@ describe('authorization of every route', () => {
         .sort(),
     ).toEqual([
       'GET /api/meta',
+      'GET /api/public/certificates/keys',
       'GET /api/public/certificates/verify',
       'GET /api/public/hotline/categories',
       'GET /api/public/hotline/divisions',

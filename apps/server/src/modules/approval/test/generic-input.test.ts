@@ -75,6 +75,6 @@ describe('caller data on a theme case', () => {
       Object.values(spec.states)
         .flatMap((s) => s.actions ?? [])
         .flatMap((a) => Object.keys(a.input ?? {})),
-    ).toEqual([])
+    ).toEqual(['overrideReason'])
   })
 })
