@@ -17,6 +17,8 @@ test('an enterprise saves its application as a draft and resumes it', async ({ p
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page).not.toHaveURL(/\/login/)
+  // Signing in hands over from the public bundle to the console with a full page load: wait for the console.
+  await expect(page.getByRole('button', { name: /用户菜单/ })).toBeVisible()
 
   await page.goto('/approval/apply')
   const name = page.getByTestId('step-basics').locator('[data-field-key="projectName"] input')

@@ -36,6 +36,8 @@ async function loginAs(browser: Browser, baseURL: string, username: string, lang
   await page.getByLabel(lang === 'en' ? 'Password' : '密码').fill(password)
   await page.getByRole('button', { name: lang === 'en' ? 'Log in' : '登录', exact: true }).click()
   await expect(page).not.toHaveURL(/\/login/)
+  // Signing in hands over from the public bundle to the console with a full page load: wait for the console.
+  await expect(page.getByRole('button', { name: /用户菜单|User menu/i })).toBeVisible()
   return { context, page }
 }
 

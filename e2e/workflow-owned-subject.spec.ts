@@ -67,6 +67,8 @@ test('the process page of a 12345 order offers no actions and links to the order
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page).not.toHaveURL(/\/login/)
+  // Signing in hands over from the public bundle to the console with a full page load: wait for the console.
+  await expect(page.getByRole('button', { name: /用户菜单|User menu/i })).toBeVisible()
 
   await page.goto(`/workflow/instances/${instanceId}`)
   const notice = page.getByTestId('owned-subject')
