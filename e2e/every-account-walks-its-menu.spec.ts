@@ -56,7 +56,7 @@ async function login(browser: Browser, baseURL: string, username: string, pass =
 
 /** Waits until the page stops calling the API (or gives up after a few seconds: the request count says why). */
 async function settle(page: Page): Promise<boolean> {
-  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined)
+  await page.waitForLoadState('networkidle', { timeout: 1_500 }).catch(() => undefined)
   // A shared CI machine can be slow to paint: generous, since a page that loops never gets there at all.
   return expect(page.locator('.ant-layout-content .ant-spin-spinning'))
     .toHaveCount(0, { timeout: 20_000 })
