@@ -74,7 +74,11 @@ export default function VerifyPage() {
           />
         </Card>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-          {t('certificate.verify.help')} <Link to="/certificates/keys">{t('certificate.keys.link')}</Link>
+          {t('certificate.verify.help')}{' '}
+          {/* Underlined: a link inside running text must not rely on colour alone (WCAG 1.4.1). */}
+          <Link to="/certificates/keys" style={{ textDecoration: 'underline' }}>
+            {t('certificate.keys.link')}
+          </Link>
         </Typography.Paragraph>
       </main>
     </div>
