@@ -1,18 +1,14 @@
-import AlertOutlined from '@ant-design/icons/AlertOutlined'
 import ApartmentOutlined from '@ant-design/icons/ApartmentOutlined'
 import AppstoreOutlined from '@ant-design/icons/AppstoreOutlined'
 import AuditOutlined from '@ant-design/icons/AuditOutlined'
 import BankOutlined from '@ant-design/icons/BankOutlined'
-import BarChartOutlined from '@ant-design/icons/BarChartOutlined'
 import BellOutlined from '@ant-design/icons/BellOutlined'
 import BookOutlined from '@ant-design/icons/BookOutlined'
-import BranchesOutlined from '@ant-design/icons/BranchesOutlined'
 import CarryOutOutlined from '@ant-design/icons/CarryOutOutlined'
 import CloudServerOutlined from '@ant-design/icons/CloudServerOutlined'
 import ClusterOutlined from '@ant-design/icons/ClusterOutlined'
 import CommentOutlined from '@ant-design/icons/CommentOutlined'
 import ControlOutlined from '@ant-design/icons/ControlOutlined'
-import CustomerServiceOutlined from '@ant-design/icons/CustomerServiceOutlined'
 import DashboardOutlined from '@ant-design/icons/DashboardOutlined'
 import DeploymentUnitOutlined from '@ant-design/icons/DeploymentUnitOutlined'
 import EnvironmentOutlined from '@ant-design/icons/EnvironmentOutlined'
@@ -23,20 +19,17 @@ import FundOutlined from '@ant-design/icons/FundOutlined'
 import HomeOutlined from '@ant-design/icons/HomeOutlined'
 import IdcardOutlined from '@ant-design/icons/IdcardOutlined'
 import InboxOutlined from '@ant-design/icons/InboxOutlined'
-import PhoneOutlined from '@ant-design/icons/PhoneOutlined'
 import ProfileOutlined from '@ant-design/icons/ProfileOutlined'
 import SafetyCertificateOutlined from '@ant-design/icons/SafetyCertificateOutlined'
 import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined'
-import SendOutlined from '@ant-design/icons/SendOutlined'
 import ShopOutlined from '@ant-design/icons/ShopOutlined'
 import SolutionOutlined from '@ant-design/icons/SolutionOutlined'
 import SwapOutlined from '@ant-design/icons/SwapOutlined'
-import TagsOutlined from '@ant-design/icons/TagsOutlined'
 import TeamOutlined from '@ant-design/icons/TeamOutlined'
 import ToolOutlined from '@ant-design/icons/ToolOutlined'
-import UnorderedListOutlined from '@ant-design/icons/UnorderedListOutlined'
 import type { Capability } from '@ruyu/contracts/access'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import { hotlineRoutes } from '../modules/hotline/routes'
 import { ratingRoutes } from '../modules/rating/routes'
 import type { LocaleId } from './i18n'
 
@@ -186,84 +179,7 @@ export const appRoutes: AppRoute[] = [
       },
     ],
   },
-  {
-    // 12345 hotline (issue #4): the centre's intake, board and follow-up; the units' worklist; admin and statistics.
-    path: '/hotline',
-    titleId: 'hotline.menu.group',
-    icon: <CustomerServiceOutlined />,
-    children: [
-      {
-        path: '/hotline/intake',
-        titleId: 'hotline.menu.intake',
-        icon: <PhoneOutlined />,
-        access: 'hotline:intake',
-        component: lazy(() => import('../modules/hotline/pages/intake-page')),
-      },
-      {
-        path: '/hotline/board',
-        titleId: 'hotline.menu.board',
-        icon: <SendOutlined />,
-        access: 'hotline:dispatch',
-        component: lazy(() => import('../modules/hotline/pages/dispatch-board-page')),
-      },
-      {
-        path: '/hotline/worklist',
-        titleId: 'hotline.menu.worklist',
-        icon: <InboxOutlined />,
-        access: 'hotline:handle',
-        component: lazy(() => import('../modules/hotline/pages/unit-worklist-page')),
-      },
-      {
-        path: '/hotline/follow-up',
-        titleId: 'hotline.menu.followup',
-        icon: <AlertOutlined />,
-        access: 'hotline:review',
-        component: lazy(() => import('../modules/hotline/pages/follow-up-page')),
-      },
-      {
-        path: '/hotline/orders',
-        titleId: 'hotline.menu.orders',
-        icon: <UnorderedListOutlined />,
-        access: 'hotline:read',
-        component: lazy(() => import('../modules/hotline/pages/order-list-page')),
-      },
-      {
-        path: '/hotline/orders/:id',
-        titleId: 'hotline.menu.order',
-        access: 'hotline:read',
-        menu: false,
-        component: lazy(() => import('../modules/hotline/pages/order-detail-page')),
-      },
-      {
-        path: '/hotline/stats',
-        titleId: 'hotline.menu.stats',
-        icon: <BarChartOutlined />,
-        access: 'stats:read',
-        component: lazy(() => import('../modules/hotline/pages/stats-page')),
-      },
-      {
-        path: '/hotline/kb',
-        titleId: 'hotline.menu.kb',
-        icon: <BookOutlined />,
-        access: 'hotline:read',
-        component: lazy(() => import('../modules/hotline/pages/kb-page')),
-      },
-      {
-        path: '/hotline/routing-rules',
-        titleId: 'hotline.menu.rules',
-        icon: <BranchesOutlined />,
-        access: 'hotline:manage',
-        component: lazy(() => import('../modules/hotline/pages/routing-rules-page')),
-      },
-      {
-        path: '/hotline/categories',
-        titleId: 'hotline.menu.categories',
-        icon: <TagsOutlined />,
-        access: 'hotline:manage',
-        component: lazy(() => import('../modules/hotline/pages/categories-page')),
-      },
-    ],
-  },
+  hotlineRoutes,
   {
     // Enterprise service cloud (政企云, issue #5): the enterprise's portal and board; staff verification, the
     // enterprise library with profiles; the providers' worklist.
