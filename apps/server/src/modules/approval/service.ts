@@ -18,14 +18,9 @@ import { createDeferredMaterials, MATERIAL_DUE_QUEUE, type MaterialTimer } from 
 import {
   type CaseItem,
   CERTIFICATE_KIND_OF,
-  CLOSE_SIGNAL,
-  caseSpec,
   certificatePayload,
   checkMaterials,
   coverMaterials,
-  DEPARTMENT_REVIEW_KEY,
-  departmentReviewSpec,
-  ISSUE_SIGNAL,
   type Issue,
   onTime,
   stageBranches,
@@ -35,6 +30,7 @@ import {
 } from './domain.ts'
 import { createDrafts } from './drafts.ts'
 import { caseNotFound, materialNotPending, notApplicant, notRateable, parkNotFound } from './errors.ts'
+import { CLOSE_SIGNAL, caseSpec, DEPARTMENT_REVIEW_KEY, departmentReviewSpec, ISSUE_SIGNAL } from './process.ts'
 import { type CaseRow, approvalRepo as repo, type Visibility } from './repo.ts'
 
 export const SUBJECT = 'approval_case'

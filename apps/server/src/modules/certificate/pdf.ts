@@ -17,9 +17,9 @@ import {
   setTextRenderingMode,
   TextRenderingMode,
 } from 'pdf-lib'
-import QRCode from 'qrcode'
 import subsetFont from 'subset-font'
 import { type PdfSeal, writePdfSeal } from './offline.ts'
+import { qrCode, SEAL, seal } from './pdf-marks.ts'
 
 // A4 certificate: 中华人民共和国 + title, number, legal basis, a table of the holder and fields, issuing authority and
 // date under a red seal drawn in vectors, the verification QR code bottom right, and the signature in small print.
@@ -63,7 +63,6 @@ const MARGIN = 64
 const INK = rgb(0.1, 0.1, 0.12)
 const GREY = rgb(0.35, 0.35, 0.38)
 const FRAME = rgb(0.55, 0.12, 0.1)
-const SEAL = rgb(0.86, 0.08, 0.08)
 const RULE = rgb(0.55, 0.55, 0.58)
 const LABEL_BG = rgb(0.97, 0.95, 0.92)
 
@@ -159,73 +158,6 @@ function watermarks(ctx: Ctx, page: PDFPage) {
       rotate: degrees(20),
     })
   }
-}
-
-/** A round red seal: double ring, a five-pointed star, the authority's name along the top arc, a line below. */
-function seal(page: PDFPage, font: PDFFont, cx: number, cy: number, name: string) {
-  const r = 52
-  const opacity = 0.82
-  page.drawCircle({ x: cx, y: cy, size: r, borderColor: SEAL, borderWidth: 2.6, borderOpacity: opacity })
-  page.drawCircle({ x: cx, y: cy, size: r - 4, borderColor: SEAL, borderWidth: 0.6, borderOpacity: opacity })
-  const star: string[] = []
-  for (let i = 0; i < 10; i++) {
-    const rad = i % 2 === 0 ? 15 : 6
-    const a = -Math.PI / 2 + (i * Math.PI) / 5
-    star.push(`${i === 0 ? 'M' : 'L'}${(rad * Math.cos(a)).toFixed(2)} ${(rad * Math.sin(a)).toFixed(2)}`)
-  }
-  page.drawSvgPath(`${star.join(' ')} Z`, { x: cx, y: cy + 2, color: SEAL, opacity })
-  const chars = [...name]
-  const size = 10
-  const baseline = r - 7 - size * 0.88
-  const span = Math.min(210, 24 * chars.length) * (Math.PI / 180)
-  chars.forEach((ch, i) => {
-    const theta = Math.PI / 2 + span / 2 - (chars.length === 1 ? 0 : (i * span) / (chars.length - 1))
-    const w = font.widthOfTextAtSize(ch, size)
-    const [ux, uy] = [Math.cos(theta), Math.sin(theta)]
-    const [tx, ty] = [Math.sin(theta), -Math.cos(theta)]
-    page.drawText(ch, {
-      x: cx + baseline * ux - (w / 2) * tx,
-      y: cy + baseline * uy - (w / 2) * ty,
-      size,
-      font,
-      color: SEAL,
-      opacity,
-      rotate: degrees((theta * 180) / Math.PI - 90),
-    })
-  })
-  const sub = '电子证照专用章'
-  const subSize = 7.5
-  page.drawText(sub, {
-    x: cx - font.widthOfTextAtSize(sub, subSize) / 2,
-    y: cy - 30,
-    size: subSize,
-    font,
-    color: SEAL,
-    opacity,
-  })
-}
-
-/** The QR code as one vector path (crisp in print), dark modules merged into horizontal runs. */
-function qrCode(page: PDFPage, url: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
-  const n = qr.modules.size
-  const quiet = 2
-  const scale = size / (n + 2 * quiet)
-  let d = ''
-  for (let row = 0; row < n; row++) {
-    let col = 0
-    while (col < n) {
-      if (!qr.modules.get(row, col)) {
-        col++
-        continue
-      }
-      const start = col
-      while (col < n && qr.modules.get(row, col)) col++
-      d += `M${start + quiet} ${row + quiet}h${col - start}v1h-${col - start}z`
-    }
-  }
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) })
-  page.drawSvgPath(d, { x, y: y + size, scale, color: rgb(0, 0, 0), borderWidth: 0 })
 }
 
 interface Row {

@@ -1,7 +1,8 @@
 import { type Client, createTestContext, type TestContext } from '@ruyu/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MATERIAL_DUE_QUEUE, type MaterialTimer, materialTimers } from '../deferred.ts'
-import { caseSpec, type StageBranches } from '../domain.ts'
+import type { StageBranches } from '../domain.ts'
+import { caseSpec } from '../process.ts'
 import { application, uploadPdf } from './factories.ts'
 
 // Issue 10 §2: 容缺 due dates were stored but not enforced; certificates could be issued while deferred materials
