@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import nodemailer from 'nodemailer'
 import type { Config } from './config.ts'
-import type { Db, Tx } from './db.ts'
+import { afterTx, beforeCommit, type Db, type Tx } from './db.ts'
 import type { Events, OutboxEvent } from './outbox.ts'
 
 export type Channel = 'email' | 'sms'
@@ -59,13 +59,27 @@ export function createNotifications(db: Db, events: Events, adapters: ChannelAda
   const byChannel = new Map(adapters.map((a) => [a.channel, a]))
 
   async function deliver(event: OutboxEvent, tx: Tx) {
-    const req = event.payload as unknown as NotificationRequest
+    // One event carries a transaction's notifications (`items`); events written before that carry one.
+    const payload = event.payload as unknown as { items?: NotificationRequest[] } & NotificationRequest
+    const items = payload.items ?? [payload]
     await tx.query(
-      `insert into core_notification (user_id, title, body, link, event_id)
-       select u, $2, $3, $4, $5 from unnest($1::uuid[]) u
-       on conflict (event_id, user_id) where event_id is not null do nothing`,
-      [req.userIds, req.title, req.body, req.link ?? null, event.id],
+      `insert into core_notification (user_id, title, body, link, event_id, event_item)
+       select x.user_id, x.title, x.body, x.link, $2, x.item
+       from jsonb_to_recordset($1::jsonb) as x(item int, user_id uuid, title text, body text, link text)
+       on conflict (event_id, event_item, user_id) where event_id is not null do nothing`,
+      [
+        JSON.stringify(
+          items.flatMap((req, item) =>
+            req.userIds.map((u) => ({ item, user_id: u, title: req.title, body: req.body, link: req.link ?? null })),
+          ),
+        ),
+        event.id,
+      ],
     )
+    for (const req of items) await sendOutbound(req, event.id, tx)
+  }
+
+  async function sendOutbound(req: NotificationRequest, eventId: number, tx: Tx) {
     for (const channel of req.channels ?? []) {
       const adapter = byChannel.get(channel)
       const col = channel === 'email' ? 'email' : 'mobile'
@@ -88,18 +102,33 @@ export function createNotifications(db: Db, events: Events, adapters: ChannelAda
         }
         await tx.query(
           'insert into core_message (channel, recipient, subject, body, status, error, event_id) values ($1,$2,$3,$4,$5,$6,$7)',
-          [channel, r.addr, req.title, req.body, status, error, event.id],
+          [channel, r.addr, req.title, req.body, status, error, eventId],
         )
       }
     }
   }
   events.subscribe(NOTIFICATION_REQUESTED, deliver)
 
+  // A transaction's notifications are sent as one outbox event, just before it commits.
+  const pending = new WeakMap<Tx, NotificationRequest[]>()
+
   return {
     /** Queues a notification in the caller's transaction; delivered to inboxes (and channels) after commit. */
     async send(tx: Tx, req: NotificationRequest) {
       if (req.userIds.length === 0) return
-      await events.enqueue(tx, NOTIFICATION_REQUESTED, req as unknown as Record<string, unknown>)
+      const items = pending.get(tx)
+      if (!items) {
+        const batch: NotificationRequest[] = [req]
+        const flush = () => {
+          pending.delete(tx)
+          return events.enqueue(tx, NOTIFICATION_REQUESTED, { items: batch })
+        }
+        if (!beforeCommit(tx, flush)) return events.enqueue(tx, NOTIFICATION_REQUESTED, { items: batch })
+        pending.set(tx, batch)
+        afterTx(tx, () => pending.delete(tx))
+        return
+      }
+      items.push(req)
     },
     async list(userId: string, opts: { unreadOnly: boolean; limit: number; offset: number }) {
       const where = `user_id = $1${opts.unreadOnly ? ' and read_at is null' : ''}`

@@ -330,16 +330,28 @@ export const workflowRepo = {
     }
   },
 
-  async userIdsFor(
+  /**
+   * The active holders of each task assignment (roles, the department if any, a post scope covering the task's
+   * division), for many assignments in one statement; identical assignments are asked once.
+   */
+  async userIdsForMany(
     q: Queryable,
-    a: { roles: string[]; departmentId: string | null; divisionCode: string },
-  ): Promise<string[]> {
+    list: { roles: string[]; departmentId: string | null; divisionCode: string }[],
+  ): Promise<string[][]> {
+    if (!list.length) return []
+    const keys = list.map((a) => JSON.stringify([a.roles, a.departmentId, a.divisionCode]))
+    const unique = [...new Set(keys)]
     const { rows } = await q.query(
-      `select distinct p.user_id from core_post p join core_user u on u.id = p.user_id and u.status = 'active'
-       where p.role = any($1) and ($2::uuid is null or p.department_id = $2) and $3 like p.scope_division_code || '%'`,
-      [a.roles, a.departmentId, a.divisionCode],
+      `select distinct x.n::int n, p.user_id
+         from jsonb_array_elements($1::jsonb) with ordinality as x(a, n)
+         join core_post p on p.role in (select jsonb_array_elements_text(x.a->0))
+          and (x.a->>1 is null or p.department_id = (x.a->>1)::uuid) and x.a->>2 like p.scope_division_code || '%'
+         join core_user u on u.id = p.user_id and u.status = 'active'`,
+      [`[${unique.join(',')}]`],
     )
-    return rows.map((r) => r.user_id)
+    const byKey = new Map<string, string[]>(unique.map((k) => [k, []]))
+    for (const r of rows) byKey.get(unique[r.n - 1]!)!.push(r.user_id)
+    return keys.map((k) => byKey.get(k)!)
   },
 }
 

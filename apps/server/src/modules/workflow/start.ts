@@ -8,13 +8,14 @@ import {
   type BranchData,
   computeDeadline,
   durationAt,
+  type Effect,
   pausesClock,
   type StateSpec,
   type WorkflowSpec,
 } from './domain.ts'
 import type { Engine, StartInput } from './engine.ts'
-import { type DefinitionRow, type InstanceRow, workflowRepo as repo } from './repo.ts'
-import { enterState } from './transition.ts'
+import { type DefinitionRow, type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
+import { enterState, notifyMany } from './transition.ts'
 
 /**
  * The task of an assignee state; a state without its own limit works against the instance's (the branch's),
@@ -112,7 +113,7 @@ export async function enterInitial(
     initial.assignee &&
     !initial.parallel &&
     !initial.final &&
-    !initial.effects?.length &&
+    (initial.effects ?? []).every((e) => e.type === 'notify') &&
     instances.every((i) => !pausesClock(initial, i.context))
   ) {
     const tasks = await repo.insertTasks(
@@ -125,10 +126,29 @@ export async function enterInitial(
       tx,
       tasks.map((task) => ({ task, inst: instances.find((i) => i.id === task.instanceId)!, spec: def.spec })),
     )
+    if (initial.effects?.length) await notifyNew(eng, tx, instances, tasks, initial.effects)
     return
   }
   for (const [k, inst] of instances.entries())
     await enterState(eng, tx, inst, def.spec.initial, now, Array.isArray(actor) ? actor[k]! : actor, requestId)
+}
+
+/** The notify effects of a batch's first state, told to the holders of the tasks just created. */
+async function notifyNew(eng: Engine, tx: Tx, instances: InstanceRow[], tasks: TaskRow[], effects: Effect[]) {
+  const insts = new Map(instances.map((i) => [i.id, i]))
+  const away = [...new Set(instances.map((i) => i.rootId))].filter((id) => !insts.has(id))
+  if (away.length) for (const r of await repo.findInstances(tx, away)) insts.set(r.id, r)
+  await notifyMany(
+    eng,
+    tx,
+    instances.flatMap((inst) =>
+      effects.flatMap((effect) =>
+        effect.type === 'notify'
+          ? [{ effect, inst, root: insts.get(inst.rootId)!, openTasks: tasks.filter((t) => t.instanceId === inst.id) }]
+          : [],
+      ),
+    ),
+  )
 }
 
 export async function startMany(

@@ -5,8 +5,8 @@ import { armTimers, instanceClockJob, warnOf } from './clock.ts'
 import { specOf } from './definitions.ts'
 import { evaluateGuard } from './domain.ts'
 import { type Engine, SYSTEM_ENGINE_ACTOR, TIMER_QUEUE, type TimerJob } from './engine.ts'
-import { workflowRepo as repo, type TaskRow } from './repo.ts'
-import { actInTx, notify, runEffects } from './transition.ts'
+import { type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
+import { actInTx, type Notice, notifyMany, runEffects } from './transition.ts'
 
 /**
  * The instance deadline watched by an open task fired (待签收 past the handling limit's warning or deadline):
@@ -25,18 +25,7 @@ export async function instanceClockFired(eng: Engine, tx: Tx, task: TaskRow, job
     if (next) await armTimers(eng, tx, [next])
   }
   const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
-  await notify(
-    eng,
-    tx,
-    {
-      type: 'notify',
-      to: 'assignees',
-      title: job.kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限',
-      body: `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`,
-    },
-    inst,
-    root,
-  )
+  await notifyMany(eng, tx, [cardNotice(job, task, inst, root)])
   await runEffects(eng, tx, job.kind === 'warn' ? watch.warnEffects : watch.overdueEffects, inst, SYSTEM_ACTOR)
 }
 
@@ -54,18 +43,7 @@ export async function handleTimer(eng: Engine, job: TimerJob, now = new Date(), 
       await armTimers(eng, tx, [{ taskId: task.id, kind: 'due', at: task.dueAt.toISOString() }])
     const inst = (await repo.findInstance(tx, task.instanceId))!
     const root = inst.rootId === inst.id ? inst : (await repo.findInstance(tx, inst.rootId))!
-    await notify(
-      eng,
-      tx,
-      {
-        type: 'notify',
-        to: 'assignees',
-        title: job.kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限',
-        body: `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`,
-      },
-      inst,
-      root,
-    )
+    await notifyMany(eng, tx, [cardNotice(job, task, inst, root)])
     const spec = await specOf(eng, tx, inst.definitionId)
     const timerEffects =
       task.state === inst.state
@@ -126,7 +104,12 @@ export async function handleTimers(
   return errors
 }
 
-const cardOf = (kind: TimerJob['kind']) => (kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限')
+/** The yellow card (warning) or red card (overdue) sent to a task's holders. */
+function cardNotice(job: TimerJob, task: TaskRow, inst: InstanceRow, root: InstanceRow): Notice {
+  const title = job.kind === 'warn' ? '黄牌预警：办理时限将至' : '红牌督办：已超过办理时限'
+  const body = `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`
+  return { effect: { type: 'notify', to: 'assignees', title, body }, inst, root }
+}
 
 /** The batch transaction; answers the indexes of the timers left for the one-by-one path. */
 async function fireBatch(eng: Engine, tx: Tx, items: { job: TimerJob; jobId: string }[]): Promise<number[]> {
@@ -183,24 +166,13 @@ async function fireBatch(eng: Engine, tx: Tx, items: { job: TimerJob; jobId: str
   if (next.length) await armTimers(eng, tx, next)
   const rootIds = [...new Set(fired.map(({ task }) => task.rootId))].filter((id) => !insts.has(id))
   for (const r of await repo.findInstances(tx, rootIds)) insts.set(r.id, r)
-  const openByInstance = new Map<string, TaskRow[]>()
-  for (const t of await repo.openTasksOf(tx, [...new Set(fired.map(({ task }) => task.instanceId))]))
-    openByInstance.set(t.instanceId, [...(openByInstance.get(t.instanceId) ?? []), t])
-  const recipients = new Map<string, Promise<string[]>>()
-  const userIdsFor: typeof repo.userIdsFor = (q, a) => {
-    const key = JSON.stringify([a.roles, a.departmentId, a.divisionCode])
-    const ids = recipients.get(key) ?? repo.userIdsFor(q, a)
-    recipients.set(key, ids)
-    return ids
-  }
-  for (const { job, task } of fired) {
-    const inst = insts.get(task.instanceId)!
-    const root = insts.get(inst.rootId)!
-    const body = `${root.title}${inst.branch ? ` · ${inst.branch.name}` : ''}（${task.name}）`
-    await notify(eng, tx, { type: 'notify', to: 'assignees', title: cardOf(job.kind), body }, inst, root, {
-      openTasks: openByInstance.get(inst.id) ?? [],
-      userIdsFor,
-    })
-  }
+  await notifyMany(
+    eng,
+    tx,
+    fired.map(({ job, task }) => {
+      const inst = insts.get(task.instanceId)!
+      return cardNotice(job, task, inst, insts.get(inst.rootId)!)
+    }),
+  )
   return alone
 }

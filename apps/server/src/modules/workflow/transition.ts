@@ -28,38 +28,54 @@ import { inputIssues } from './input.ts'
 import { type InstanceRow, workflowRepo as repo, type TaskRow } from './repo.ts'
 import { startChildren, taskFor } from './start.ts'
 
-export async function notify(
-  eng: Engine,
-  tx: Tx,
-  effect: Extract<Effect, { type: 'notify' }>,
-  inst: InstanceRow,
-  root: InstanceRow,
-  /** A batch of timers passes the open tasks it read and a memoised recipient lookup. */
-  pre: { openTasks?: TaskRow[]; userIdsFor?: typeof repo.userIdsFor } = {},
-) {
-  const userIdsFor = pre.userIdsFor ?? repo.userIdsFor
-  const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
-  const title = fill(effect.title, scope)
-  const body = fill(effect.body, scope)
-  let userIds: string[] = []
-  if (effect.to === 'applicant') userIds = root.applicantId ? [root.applicantId] : []
-  else
-    for (const t of pre.openTasks ?? (await repo.openTasks(tx, inst.id)))
-      if (t.assigneeRoles.length)
-        userIds.push(
-          ...(await userIdsFor(tx, {
-            roles: t.assigneeRoles,
-            departmentId: t.assigneeDepartmentId,
-            divisionCode: t.divisionCode,
-          })),
-        )
+type NotifyEffect = Extract<Effect, { type: 'notify' }>
+
+/** A notify effect of one instance; `openTasks` when the caller already holds them (a batch, new tasks). */
+export interface Notice {
+  effect: NotifyEffect
+  inst: InstanceRow
+  root: InstanceRow
+  openTasks?: TaskRow[]
+}
+
+/**
+ * Notify effects of several instances at once (a 14-branch fan-out, a slice of timers): one read of their open
+ * tasks, one query for the holders of those tasks, one outbox event for the transaction.
+ */
+export async function notifyMany(eng: Engine, tx: Tx, notices: Notice[]) {
+  const unread = notices.filter((n) => n.effect.to === 'assignees' && !n.openTasks).map((n) => n.inst.id)
+  const open = new Map<string, TaskRow[]>()
+  if (unread.length)
+    for (const t of await repo.openTasksOf(tx, [...new Set(unread)]))
+      open.set(t.instanceId, [...(open.get(t.instanceId) ?? []), t])
+  const tasksOf = (n: Notice) => (n.effect.to === 'assignees' ? (n.openTasks ?? open.get(n.inst.id) ?? []) : [])
+  const holders = await repo.userIdsForMany(
+    tx,
+    notices.flatMap((n) =>
+      tasksOf(n)
+        .filter((t) => t.assigneeRoles.length)
+        .map((t) => ({ roles: t.assigneeRoles, departmentId: t.assigneeDepartmentId, divisionCode: t.divisionCode })),
+    ),
+  )
+  let k = 0
+  for (const n of notices) {
+    const { effect, inst, root } = n
+    const userIds = effect.to === 'applicant' && root.applicantId ? [root.applicantId] : []
+    for (const t of tasksOf(n))
+      if (t.assigneeRoles.length) userIds.push(...holders[k++]!)
       else if (t.assigneeApplicant && root.applicantId) userIds.push(root.applicantId)
-  await eng.platform.notifications.send(tx, {
-    userIds: [...new Set(userIds)],
-    title,
-    body,
-    link: `/workflow/instances/${root.id}`,
-  })
+    const scope = { context: root.context, branch: inst.branch ?? {}, title: root.title }
+    await eng.platform.notifications.send(tx, {
+      userIds: [...new Set(userIds)],
+      title: fill(effect.title, scope),
+      body: fill(effect.body, scope),
+      link: `/workflow/instances/${root.id}`,
+    })
+  }
+}
+
+export function notify(eng: Engine, tx: Tx, effect: NotifyEffect, inst: InstanceRow, root: InstanceRow) {
+  return notifyMany(eng, tx, [{ effect, inst, root }])
 }
 
 export async function runEffects(

@@ -131,6 +131,32 @@ describe('notifications', () => {
     await t.platform.events.drain()
     expect((await c.get('/api/notifications')).json().total).toBe(1)
   })
+  it("a transaction's notifications travel as one event; two to the same person both arrive, once each", async () => {
+    const ids = (await t.platform.db.query(`select id from core_user where username in ('window', 'inspector')`))
+      .rows
+    const [a, b] = ids.map((r) => r.id as string)
+    await t.platform.db.tx(async (tx) => {
+      await t.platform.notifications.send(tx, { userIds: [a!, b!], title: '批量一', body: '第一条' })
+      await t.platform.notifications.send(tx, { userIds: [a!], title: '批量二', body: '第二条' })
+      await t.platform.notifications.send(tx, { userIds: [], title: '无人', body: '不发送' })
+    })
+    const events = await t.platform.db.query(
+      `select payload from core_outbox where name = 'platform.notification.requested' and payload::text like '%批量%'`,
+    )
+    expect(events.rows).toHaveLength(1)
+    expect(events.rows[0]!.payload.items.map((i: { title: string }) => i.title)).toEqual(['批量一', '批量二'])
+    await t.platform.events.drain()
+    // Delivered again (at-least-once): the inbox still holds each notice once.
+    await t.platform.db.query(`update core_outbox set dispatched_at = null where payload::text like '%批量%'`)
+    await t.platform.events.drain()
+    const inbox = async (id: string) =>
+      (await t.platform.notifications.list(id, { unreadOnly: false, limit: 50, offset: 0 })).items
+        .map((n) => n.title)
+        .filter((x) => x.startsWith('批量'))
+        .sort()
+    expect(await inbox(a!)).toEqual(['批量一', '批量二'])
+    expect(await inbox(b!)).toEqual(['批量一'])
+  })
   it('the SMS channel posts to the configured gateway and records the outcome', async () => {
     const { createServer } = await import('node:http')
     const received: string[] = []

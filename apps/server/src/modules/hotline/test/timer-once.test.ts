@@ -29,8 +29,8 @@ describe('a timer job re-delivered after its effects committed (worker killed be
       // Requested notifications (the outbox delivers them to the inbox later).
       (
         await t.platform.db.query(
-          `select count(*)::int n from core_outbox where name = 'platform.notification.requested'
-           and payload->>'title' like '红牌%' and payload->>'body' like $1`,
+          `select count(*)::int n from core_outbox o, jsonb_array_elements(o.payload->'items') x(n)
+           where o.name = 'platform.notification.requested' and x.n->>'title' like '红牌%' and x.n->>'body' like $1`,
           [`%${(await operator.get(`/api/hotline/orders/${order.id}`)).json().title}%`],
         )
       ).rows[0]!.n

@@ -75,8 +75,9 @@ const flags = async (ids: string[]) =>
 const redCards = async (titles: string[]) =>
   (
     await t.platform.db.query(
-      `select count(*)::int n from core_outbox where name = 'platform.notification.requested'
-       and payload->>'title' like '红牌%' and split_part(payload->>'body', '（', 1) = any($1)`,
+      `select count(*)::int n from core_outbox o, jsonb_array_elements(o.payload->'items') x(n)
+       where o.name = 'platform.notification.requested' and x.n->>'title' like '红牌%'
+       and split_part(x.n->>'body', '（', 1) = any($1)`,
       [titles],
     )
   ).rows[0]!.n
