@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { contentText } from '../../../shared/content-text'
 import { labelOf } from '../../../shared/labels'
 import { branchOf, type WorkflowNode } from '../../workflow/api'
 import { ActionButtons } from '../../workflow/components/action-buttons'
@@ -60,7 +61,7 @@ export function CaseHeader({
         </Typography.Title>
         <CaseStatusTag status={detail.status} />
         <Tag color="green" data-testid="case-variant">
-          {detail.variantName}
+          {contentText(detail.variantName)}
         </Tag>
       </Flex>
       <Descriptions

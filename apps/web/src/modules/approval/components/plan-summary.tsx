@@ -1,5 +1,6 @@
 import { Card, Flex, Spin, Steps, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { contentText } from '../../../shared/content-text'
 import type { PlanReply, ThemeDetail } from '../api'
 
 const VARIANT_COLORS = ['green', 'cyan', 'blue', 'purple', 'geekblue']
@@ -17,7 +18,7 @@ export function VariantTag({
   const index = theme?.variants.findIndex((v) => v.key === variantKey) ?? -1
   return (
     <Tag color={index >= 0 ? VARIANT_COLORS[index % VARIANT_COLORS.length] : 'blue'} data-testid="variant-badge">
-      {name}
+      {contentText(name)}
     </Tag>
   )
 }
@@ -71,7 +72,7 @@ export function PlanSummary({
             current={-1}
             items={stages.map((s) => ({
               key: s.no,
-              title: t('approval.variant.stage', { no: s.no, name: s.name }),
+              title: t('approval.variant.stage', { no: s.no, name: contentText(s.name) }),
               content: t('approval.variant.stageLine', { days: s.committedDays, count: s.itemCodes.length }),
               status: 'wait' as const,
             }))}

@@ -1,6 +1,7 @@
 import { CERTIFICATE_KIND_SPECS } from '@ruyu/contracts/certificate'
 import { Card, Flex, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { contentText } from '../../../shared/content-text'
 import { branchOf, type WorkflowNode } from '../../workflow/api'
 import { NodeCard } from '../../workflow/components/node-card'
 import { formatDateTime } from '../../workflow/format'
@@ -117,7 +118,7 @@ export function ProgressBoard({ detail, onChanged }: { detail: CaseDetail; onCha
           <Typography.Text strong style={{ display: 'block' }}>
             {t('approval.progress.stage', { no: stage.no })}
           </Typography.Text>
-          <Typography.Text style={{ display: 'block' }}>{stage.name}</Typography.Text>
+          <Typography.Text style={{ display: 'block' }}>{contentText(stage.name)}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {t('approval.progress.committed', { days: stage.committedDays })}
           </Typography.Text>

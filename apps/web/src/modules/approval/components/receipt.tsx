@@ -2,6 +2,7 @@ import PrinterOutlined from '@ant-design/icons/PrinterOutlined'
 import { Button, Card, Descriptions, Flex, Result, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { contentText } from '../../../shared/content-text'
 import { formatDate, formatDateTime } from '../../workflow/format'
 import type { CaseReceipt } from '../api'
 
@@ -51,7 +52,7 @@ export function Receipt({ detail, onNext }: { detail: CaseReceipt; onNext: () =>
               label: t('approval.receipt.contact'),
               children: [detail.contactName, detail.contactMobileMasked].filter(Boolean).join(' '),
             },
-            { key: 'variant', label: t('approval.receipt.variant'), children: detail.variantName },
+            { key: 'variant', label: t('approval.receipt.variant'), children: contentText(detail.variantName) },
             {
               key: 'committed',
               label: t('approval.receipt.committed'),

@@ -21,6 +21,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useAccess } from '../../../access'
+import { contentText } from '../../../shared/content-text'
 import { ErrorDisplay } from '../../../shared/error-display'
 import { EmptyState, PageLoading } from '../../../shared/feedback'
 import { PageContainer } from '../../../shared/page-container'
@@ -60,7 +61,7 @@ function StageColumn({
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('catalog.stageShort', { no: stage.no })} · {t('catalog.common.items', { count: stage.itemCodes.length })}
           </Typography.Text>
-          <div>{stage.name}</div>
+          <div>{contentText(stage.name)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             {t('catalog.themes.stageDays', { committed: stage.committedDays, legal: stage.legalDays })}
           </Typography.Text>
@@ -68,7 +69,7 @@ function StageColumn({
             <div>
               <Tag color="orange" style={{ marginTop: 4, whiteSpace: 'normal' }}>
                 {t('catalog.themes.merged', {
-                  names: stage.mergedFrom.map((n) => themeStageNames.get(n) ?? n).join(' + '),
+                  names: stage.mergedFrom.map((n) => contentText(themeStageNames.get(n)) ?? n).join(' + '),
                 })}
               </Tag>
             </div>
@@ -129,7 +130,7 @@ function VariantCard({
       size="small"
       title={
         <Space>
-          {variant.name}
+          {contentText(variant.name)}
           {variant.targetDays ? (
             <Tag color="red">{t('catalog.themes.targetDays', { count: variant.targetDays })}</Tag>
           ) : null}
@@ -142,7 +143,9 @@ function VariantCard({
       }
       style={{ height: '100%' }}
     >
-      {variant.description ? <Typography.Paragraph type="secondary">{variant.description}</Typography.Paragraph> : null}
+      {variant.description ? (
+        <Typography.Paragraph type="secondary">{contentText(variant.description)}</Typography.Paragraph>
+      ) : null}
       <Descriptions
         column={1}
         size="small"
@@ -160,9 +163,9 @@ function VariantCard({
               <Flex vertical gap={2}>
                 {(plan?.stages ?? []).map((s) => (
                   <span key={s.no}>
-                    {s.mergedFrom.map((n) => stageNames.get(n) ?? n).join(' + ')}
+                    {s.mergedFrom.map((n) => contentText(stageNames.get(n)) ?? n).join(' + ')}
                     {s.mergedFrom.length > 1 || s.name !== stageNames.get(s.mergedFrom[0] ?? 0) ? (
-                      <Typography.Text strong> → {s.name}</Typography.Text>
+                      <Typography.Text strong> → {contentText(s.name)}</Typography.Text>
                     ) : null}
                   </span>
                 ))}
@@ -222,9 +225,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         <Flex justify="space-between" align="flex-start" gap={16} wrap>
           <div style={{ minWidth: 0, flex: 1 }}>
             <Typography.Title level={4} style={{ marginTop: 0 }}>
-              {theme.name}
+              {contentText(theme.name)}
             </Typography.Title>
-            {theme.description ? <Typography.Paragraph>{theme.description}</Typography.Paragraph> : null}
+            {theme.description ? <Typography.Paragraph>{contentText(theme.description)}</Typography.Paragraph> : null}
             <Typography.Text type="secondary">
               {theme.code} ·{' '}
               {t('catalog.themes.versionInfo', {
