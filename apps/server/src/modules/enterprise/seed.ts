@@ -11,7 +11,8 @@ import type { Platform } from '../../platform/platform.ts'
 import type { EngineActor } from '../workflow/index.ts'
 import { classifyScale, rng, searchTokens } from './domain.ts'
 import { enterpriseRepo as repo } from './repo.ts'
-import { type EnterpriseService, REQUEST_SERIES } from './service.ts'
+import { REQUEST_SERIES } from './requests.ts'
+import type { EnterpriseService } from './service.ts'
 
 export const DEMO_SEED = 20260512
 export const DEMO_ENTERPRISES = 300
