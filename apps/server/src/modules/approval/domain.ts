@@ -3,6 +3,9 @@ import type { CertificateKind } from '@ruyu/contracts/certificate'
 import { isCnMobile, isValidUscc } from '@ruyu/contracts/identifiers'
 import type { BranchData } from '../workflow/index.ts'
 
+/** Workflow subject and file-link subject type of a case. */
+export const SUBJECT = 'approval_case'
+
 /** Catalogue certificate refs → e-certificate kinds (四证). */
 export const CERTIFICATE_KIND_OF: Record<string, CertificateKind> = {
   'real-estate-title': 'real_estate',
