@@ -9,6 +9,7 @@ export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 /** The units an order names: its main unit, then its co-units. */
 export const unitIdsOf = (o: OrderRow) => [...(o.unitId ? [o.unitId] : []), ...o.coUnitIds]
 
+/** An order as the board lists it for this viewer. */
 export function toOrderDto(o: OrderRow, w: HotlineActor, units: Map<string, UnitRef>) {
   const role = roleOf(o, w)
   const masked = o.confidential && role !== 'centre'

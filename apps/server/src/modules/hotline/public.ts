@@ -16,6 +16,7 @@ import { redactPersonalData } from './open311-redact.ts'
 import { iso } from './order-view.ts'
 import { type OrderRow, hotlineRepo as repo } from './repo.ts'
 
+/** The public web form acts as an anonymous reader: it sees no order in anyone's scope. */
 const PUBLIC_ACTOR: HotlineActor = {
   actor: { kind: 'anonymous', id: null, username: 'public' },
   engine: { kind: 'user', userId: null, roles: [], departmentIds: [], scopes: [] },
@@ -26,6 +27,7 @@ const PUBLIC_ACTOR: HotlineActor = {
   departmentIds: [],
 }
 
+/** Public fields only: no caller data, personal data removed from the description. */
 async function publicOrderDto(o: OrderRow): Promise<PublicOrder> {
   return {
     id: o.id,
@@ -54,6 +56,7 @@ async function publicOrderDto(o: OrderRow): Promise<PublicOrder> {
   }
 }
 
+/** The timeline entries public tracking shows, as sentences for the caller; other entries stay internal. */
 const MILESTONE: Record<string, (e: { unit: UnitRef | null }) => string> = {
   intake: () => '诉求已受理',
   transfer_in: () => '诉求已受理（上级平台转办）',

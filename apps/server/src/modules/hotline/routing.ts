@@ -57,6 +57,7 @@ export async function suggestion(
   }
 }
 
+/** Rules as the admin page and the suggestion show them, with their units' names. */
 export async function ruleDtos(c: HotlineContext, rules: RuleRow[]) {
   const units = await c.unitRefs(rules.flatMap((r) => [r.unitId, ...r.coUnitIds]))
   return rules.map((r) => ({

@@ -24,6 +24,7 @@ import { type Leaf, type Rule, routeOf, type Unit, type Village } from './scenar
 import type { Rng } from './scenario-rng.ts'
 import type { ScenarioEvent, ScenarioOrder } from './scenario-rows.ts'
 
+/** What every order of one scenario run draws on: the stream, the calendar, the reference data and the samplers. */
 export interface Ctx {
   rng: Rng
   clock: Clock

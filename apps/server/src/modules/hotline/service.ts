@@ -1,5 +1,9 @@
-import type { CreateCategory, CreateRoutingRule, HotlineSettings } from '@ruyu/contracts/hotline'
-import { HotlineSettingsSchema } from '@ruyu/contracts/hotline'
+import {
+  type CreateCategory,
+  type CreateRoutingRule,
+  type HotlineSettings,
+  HotlineSettingsSchema,
+} from '@ruyu/contracts/hotline'
 import type { Actor } from '../../platform/audit.ts'
 import type { Tx } from '../../platform/db.ts'
 import { categoryUseCases, createCategoryIn } from './categories.ts'
