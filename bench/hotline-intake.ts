@@ -20,7 +20,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../apps/server/src/app.ts'
@@ -29,7 +28,9 @@ import { startEmbeddedPg } from '../apps/server/src/platform/embedded-pg.ts'
 import { migrate } from '../apps/server/src/platform/migrate.ts'
 import { seed } from '../apps/server/src/seed.ts'
 import { buildTestPlatform } from '../packages/testkit/src/platform.ts'
-import { backendCpuBetween, backendTicks, mainThreadCpuSeconds, spread } from './measure.ts'
+import { load, type Result, rate } from './http-load.ts'
+import { spread } from './measure.ts'
+import { profileStatements } from './statement-profile.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
 // Closed-loop client counts to sweep: a few operators typing, and a busy upstream platform pushing transfers.
@@ -38,106 +39,6 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number)
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5))
 const WARMUP = Number(process.env.BENCH_WARMUP ?? SECONDS)
 const TARGET_RATIO = 0.5
-
-interface Result {
-  requests: number
-  errors: number
-  seconds: number
-  p50: number
-  p99: number
-  firstError?: string
-  /** SQL statements this process sent during the phase. */
-  statements: number
-  /** CPU seconds of the PostgreSQL backends serving the bench database during the phase. */
-  pgCpu: number
-  /** Busy seconds of this process's event loop (the servers') during the phase. */
-  loopBusy: number
-  /** CPU seconds of this whole process (servers, load generator thread, GC and I/O threads). */
-  processCpu: number
-  /** CPU seconds of the main thread, where the servers run. */
-  serverCpu: number
-}
-
-// The load generator runs in a worker thread, so the client's HTTP work does not share the server's event loop.
-// `__N__` in the body becomes a number unique to each request (phones, addresses and upstream numbers differ, as
-// they do in real traffic: duplicate detection and transfer idempotency see distinct orders).
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { url, headers, body, seconds, concurrency, offset } = workerData
-const latencies = []
-let errors = 0
-let firstError
-let n = offset
-const until = performance.now() + seconds * 1000
-const t0 = performance.now()
-Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (performance.now() < until) {
-      const s = performance.now()
-      const res = await fetch(url, { method: 'POST', headers, body: body.replaceAll('__N__', String(n++).padStart(8, '0')) })
-      const text = await res.text()
-      if (res.status >= 300) { errors++; firstError ??= res.status + ' ' + text.slice(0, 300) }
-      latencies.push(performance.now() - s)
-    }
-  }),
-).then(() => parentPort.postMessage({ latencies, errors, firstError, took: (performance.now() - t0) / 1000, next: n }))
-`
-
-// Statements sent to PostgreSQL by this process (the server's and the baseline's), per load phase.
-let statementsSent = 0
-const clientQuery = pg.Client.prototype.query
-pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-  statementsSent++
-  return (clientQuery as unknown as (...x: unknown[]) => unknown).apply(this, a)
-} as typeof clientQuery
-
-let counter = 1
-const rate = (r: Result) => (r.requests - r.errors) / r.seconds
-let dbName = ''
-/** A closed-loop load: `concurrency` clients each sending the next request when the previous one answered. */
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  seconds: number,
-  concurrency: number,
-): Promise<Result> {
-  const sentBefore = statementsSent
-  const cpuBefore = backendTicks(dbName)
-  const elu = performance.eventLoopUtilization()
-  const cpu = process.cpuUsage()
-  const mainCpu = mainThreadCpuSeconds()
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    workerData: { url, headers, body, seconds, concurrency, offset: counter },
-  })
-  const out = await new Promise<{
-    latencies: number[]
-    errors: number
-    firstError?: string
-    took: number
-    next: number
-  }>((resolve, reject) => {
-    worker.once('message', resolve)
-    worker.once('error', reject)
-  })
-  await worker.terminate()
-  counter = out.next
-  const latencies = out.latencies.sort((a, b) => a - b)
-  return {
-    requests: latencies.length,
-    errors: out.errors,
-    seconds: out.took,
-    p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
-    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-    firstError: out.firstError,
-    statements: statementsSent - sentBefore,
-    pgCpu: backendCpuBetween(cpuBefore, backendTicks(dbName)),
-    loopBusy: performance.eventLoopUtilization(elu).active / 1000,
-    processCpu: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu)),
-    serverCpu: mainThreadCpuSeconds() - mainCpu,
-  }
-}
 
 async function main() {
   let serverUrl = process.env.BENCH_DATABASE_URL
@@ -153,7 +54,7 @@ async function main() {
     serverUrl = process.env.BENCH_SOCKET ? `${server.url}?host=${os.tmpdir()}` : server.url
     stopPg = server.stop
   }
-  dbName = `ruyu_bench_intake_${process.pid}`
+  const dbName = `ruyu_bench_intake_${process.pid}`
   const url = await ensureDatabase(serverUrl, dbName)
   const { platform, services } = await buildTestPlatform(url, { migrateFirst: migrate, env: { RUYU_DATA_DIR: tmp } })
   // The demo data with its generated year of orders (as `npm start` has), and planner statistics as a database in
@@ -241,9 +142,9 @@ async function main() {
   // the first checkpoint after the seed would otherwise land in the first measured round).
   for (const clients of LEVELS) {
     console.log(`warming up (${clients} clients, ${WARMUP} s per route)…`)
-    await load(bareUrl, json, operatorBody, WARMUP, clients)
-    await load(`${base}/api/hotline/orders`, operator, operatorBody, WARMUP, clients)
-    await load(`${base}/api/hotline/transfer`, transferHeaders, transferBody, WARMUP, clients)
+    await load(dbName, bareUrl, json, operatorBody, WARMUP, clients)
+    await load(dbName, `${base}/api/hotline/orders`, operator, operatorBody, WARMUP, clients)
+    await load(dbName, `${base}/api/hotline/transfer`, transferHeaders, transferBody, WARMUP, clients)
   }
 
   const batched = async (run: () => Promise<Result>) => {
@@ -277,15 +178,15 @@ async function main() {
   }
   for (const clients of LEVELS)
     for (let i = 0; i < ROUNDS; i++) {
-      const baseline = await load(bareUrl, json, operatorBody, SECONDS, clients)
+      const baseline = await load(dbName, bareUrl, json, operatorBody, SECONDS, clients)
       await resetStats()
       const operatorRun = await batched(() =>
-        load(`${base}/api/hotline/orders`, operator, operatorBody, SECONDS, clients),
+        load(dbName, `${base}/api/hotline/orders`, operator, operatorBody, SECONDS, clients),
       )
       await printStats('operator', operatorRun.requests)
       await resetStats()
       const transferRun = await batched(() =>
-        load(`${base}/api/hotline/transfer`, transferHeaders, transferBody, SECONDS, clients),
+        load(dbName, `${base}/api/hotline/transfer`, transferHeaders, transferBody, SECONDS, clients),
       )
       await printStats('transfer', transferRun.requests)
       rounds.push({ clients, baseline, operator: operatorRun, transfer: transferRun })
@@ -295,47 +196,20 @@ async function main() {
     }
 
   // Where an intake spends its time: every statement of 20 sequential operator intakes, counted and timed.
-  const counts = new Map<string, { n: number; ms: number }>()
-  let counting = false
-  // Every statement reaches the server through Client.query (Pool.query too, with a callback), pg-boss's included.
-  const orig = pg.Client.prototype.query
-  const callQuery = orig as unknown as (this: unknown, ...a: unknown[]) => Promise<unknown> | undefined
-  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-    if (!counting) return callQuery.apply(this, a)
-    const k = String(typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string } | undefined)?.text)
-      .replace(/\s+/g, ' ')
-      .slice(0, 90)
-    const s = performance.now()
-    const done = () => {
-      const c = counts.get(k) ?? { n: 0, ms: 0 }
-      c.n++
-      c.ms += performance.now() - s
-      counts.set(k, c)
-    }
-    const cb = a.at(-1)
-    if (typeof cb === 'function')
-      a[a.length - 1] = (...r: unknown[]) => {
-        done()
-        return cb(...r)
-      }
-    const r = callQuery.apply(this, a)
-    if (r?.then) r.then(done, done)
-    return r
-  } as typeof orig
   const SEQ = 20
-  counting = true
-  const t0 = performance.now()
-  for (let i = 0; i < SEQ; i++) {
-    const r = await fetch(`${base}/api/hotline/orders`, {
-      method: 'POST',
-      headers: operator,
-      body: operatorBody.replaceAll('__N__', String(90_000_000 + i)),
-    })
-    if (r.status !== 201) throw new Error(await r.text())
-  }
-  const seqMs = (performance.now() - t0) / SEQ
-  counting = false
-  pg.Client.prototype.query = orig
+  let seqMs = 0
+  const counts = await profileStatements(async () => {
+    const t0 = performance.now()
+    for (let i = 0; i < SEQ; i++) {
+      const r = await fetch(`${base}/api/hotline/orders`, {
+        method: 'POST',
+        headers: operator,
+        body: operatorBody.replaceAll('__N__', String(90_000_000 + i)),
+      })
+      if (r.status !== 201) throw new Error(await r.text())
+    }
+    seqMs = (performance.now() - t0) / SEQ
+  })
   const statements = [...counts.entries()]
   const perIntake = statements.reduce((s, [, v]) => s + v.n, 0) / SEQ
   const top = statements

@@ -3,112 +3,17 @@
 // correction, the enterprise supplies it), the stage's other departments approve through the API, the window issues
 // the certificates together (统一出件), the enterprise finds the four certificates with one issue time, opens the
 // public verification page from the QR content while logged out and sees 有效, and rates the service 非常满意.
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import {
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Locator,
-  type Page,
-  request as playwrightRequest,
-  test,
-} from '@playwright/test'
+import { expect, request as playwrightRequest, test } from '@playwright/test'
+import { act, branch, chooseOption, fill, KNOWN } from './approval-journey.ts'
+import { loginAs, password, screenshotter } from './journey.ts'
 
-const password = process.env.RUYU_DEMO_PASSWORD ?? 'Ruyu@2026'
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
+const snap = screenshotter('approval')
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 /** The departments that review in the browser; every other branch of the stage is approved through the API. */
 const UI_REVIEWERS = { 'MP-ZJJ': 'reviewer', 'MP-ZRJ': 'zrj', 'MP-FGJ': 'fgj', 'MP-HBJ': 'hbj' } as const
 const PENDING_MATERIALS = ['M-LAND-TITLE', 'M-DRAWING-REVIEW-CERT']
 const FOUR_KINDS = ['construction_permit', 'construction_planning', 'land_use_planning', 'real_estate']
-
-let shot = 0
-async function snap(page: Page, step: string): Promise<void> {
-  shot += 1
-  const name = `approval-${String(shot).padStart(2, '0')}-${step}.png`
-  // From the top, so the sticky header and menu are drawn once in the full-page image.
-  await page.evaluate('window.scrollTo(0, 0)')
-  await page.screenshot({ path: path.join(screenshots, name), fullPage: true })
-}
-
-/** A fresh browser context logged in as a demo account (each actor keeps its own session). */
-async function loginAs(
-  browser: Browser,
-  baseURL: string,
-  username: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-  await expect(page.getByRole('button', { name: /用户菜单/ })).toBeVisible()
-  return { context, page }
-}
-
-/** Clicks an action button the engine offered inside `scope`, fills the opinion when given and confirms. */
-async function act(page: Page, scope: Locator, action: string, opinion?: string): Promise<void> {
-  await scope.getByRole('button', { name: action, exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: action })
-  await expect(dialog).toBeVisible()
-  if (opinion) await dialog.getByRole('textbox').fill(opinion)
-  await dialog.getByRole('button', { name: '确定' }).click()
-  await expect(dialog).toBeHidden()
-}
-
-/** A department's card in the first stage's lane (the same department may come back in a later stage). */
-const branch = (page: Page, department: string) => page.getByTestId('lane-1').getByTestId(`branch-${department}`)
-
-/** The open dropdown of an AntD select. */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-
-async function chooseOption(page: Page, field: Locator, label?: string): Promise<void> {
-  await field.locator('.ant-select').click()
-  const options = openDropdown(page).locator('.ant-select-item-option')
-  const option = label ? options.filter({ hasText: new RegExp(`^${label}$`) }) : options.first()
-  await option.click()
-  await expect(openDropdown(page)).toHaveCount(0)
-}
-
-/** Fills one field of the combined form by its type (the wizard marks each with data-field-key/-type). */
-async function fill(page: Page, scope: Locator, key: string, value: string | number | boolean): Promise<void> {
-  const field = scope.locator(`[data-field-key="${key}"]`)
-  const type = await field.getAttribute('data-field-type')
-  if (type === 'select' || type === 'division') await chooseOption(page, field, String(value))
-  else if (type === 'boolean') {
-    const toggle = field.getByRole('switch')
-    if ((await toggle.getAttribute('aria-checked')) !== String(value)) await toggle.click()
-    await expect(toggle).toHaveAttribute('aria-checked', String(value))
-  } else if (type === 'date') {
-    const input = field.locator('input')
-    await input.click()
-    await input.fill(String(value))
-    await input.press('Enter')
-    await expect(input).toHaveValue(String(value))
-  } else await field.locator('input').fill(String(value))
-}
-
-/** Realistic values for the required fields of the combined form, by key; anything else is filled by its type. */
-const KNOWN: Record<string, string | number> = {
-  landUseType: '工业用地',
-  landContractNo: '牟自然资出让〔2026〕第018号',
-  buildingHeightM: 23.5,
-  floorsAbove: 5,
-  designUnit: '烟台市建筑设计研究股份有限公司',
-  constructionUnit: '山东烟建集团有限公司',
-  supervisionUnit: '烟台市建设监理有限公司',
-  contractPriceWan: 26800,
-  plannedStart: '2026-12-20',
-  plannedFinish: '2028-06-30',
-  occupyFrom: '2026-12-20',
-  occupyTo: '2027-03-20',
-}
 
 test('enterprise gets the four certificates issued together', async ({ browser, baseURL }) => {
   test.setTimeout(420_000)

@@ -8,6 +8,22 @@ import type { CombinedField, CombinedForm, Park, ThemeDetail, ZoneAssessmentKind
 export type FieldValue = string | number | boolean | null
 export type FormValues = Record<string, FieldValue | undefined>
 
+/** The enterprise a clerk files for at the window (the principal). */
+export interface Principal {
+  enterpriseName?: string
+  enterpriseUscc?: string
+  contactName?: string
+  contactMobile?: string
+}
+
+/** The wizard's AntD form: the combined form's values, and the principal and location at the window. */
+export interface WizardValues {
+  form?: FormValues
+  principal?: Principal
+  locationId?: string
+  parkCode?: string
+}
+
 /** A material's answer: a file uploaded for it, or 容缺受理 with the date it will be supplied by. */
 export type MaterialChoice = { kind: 'file'; fileId: string; fileName: string } | { kind: 'pending'; dueDate: string }
 
@@ -176,4 +192,43 @@ export function targetOf(
     return { step: STEP_MATERIALS, message }
   }
   return null
+}
+
+export interface PlacedIssues {
+  /** Field errors by AntD name path, in the order the server gave them. */
+  fields: { name: (string | number)[]; errors: string[] }[]
+  /** Errors by material code. */
+  materials: Record<string, string>
+  /** Messages that belong to no field or material (shown above the form). */
+  rest: string[]
+  /** The earliest step with an issue (STEP_REVIEW when none belongs to a step). */
+  first: number
+}
+
+/** Sorts the server's validation issues of a submission into field, material and unplaced errors. */
+export function placeIssues(
+  issues: readonly { path: (string | number)[]; message: string }[],
+  themeKeys: ReadonlySet<string>,
+  sent: readonly MaterialToSend[],
+): PlacedIssues {
+  const fields = new Map<string, { name: (string | number)[]; errors: string[] }>()
+  const materials: Record<string, string> = {}
+  const rest: string[] = []
+  let first = STEP_REVIEW
+  for (const issue of issues) {
+    const target = targetOf(issue, themeKeys, sent)
+    if (!target) {
+      rest.push(issue.message)
+      continue
+    }
+    first = Math.min(first, target.step)
+    if (target.field) {
+      const key = target.field.join('.')
+      const entry = fields.get(key) ?? { name: target.field, errors: [] }
+      entry.errors.push(target.message)
+      fields.set(key, entry)
+    } else if (target.material) materials[target.material] = target.message
+    else rest.push(target.message)
+  }
+  return { fields: [...fields.values()], materials, rest, first }
 }

@@ -4,11 +4,23 @@ import dayjs from 'dayjs'
 import { type Dispatch, memo, type SetStateAction, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toErrorMessage } from '../../../shared/error-display'
-import { type CombinedForm, type CombinedMaterial, uploadFile } from '../api'
+import { type CombinedForm, type CombinedMaterial, type Draft, uploadFile } from '../api'
 import type { MaterialChoice } from '../apply-model'
 
 export const UPLOAD_ACCEPT = '.pdf,.ofd,.jpg,.jpeg,.png,.docx,.xlsx'
 export type Choices = Record<string, MaterialChoice | undefined>
+
+/** The material choices a draft saved (a saved file shows under a neutral name: drafts keep no file names). */
+export function choicesOf(draft: Draft | undefined, savedFile: string): Choices {
+  const out: Choices = {}
+  for (const m of draft?.data.materials ?? [])
+    out[m.code] = m.fileId
+      ? { kind: 'file', fileId: m.fileId, fileName: savedFile }
+      : m.pendingDueDate
+        ? { kind: 'pending', dueDate: m.pendingDueDate }
+        : undefined
+  return out
+}
 
 /** The default 容缺 due date: two weeks from today (the applicant may change it). */
 export const defaultDueDate = () => dayjs().add(14, 'day').format('YYYY-MM-DD')

@@ -2,17 +2,10 @@ import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { fieldUnit, optionLabel } from '../../catalog/field-text'
 import type { CombinedField, CombinedForm, Division, Park, PlanReply, ServiceLocation, ThemeDetail } from '../api'
-import type { FieldGroup, FormValues } from '../apply-model'
+import type { FieldGroup, FormValues, Principal } from '../apply-model'
 import { fieldLabel } from './field-input'
 import type { Choices } from './materials-step'
 import { VariantTag } from './plan-summary'
-
-export interface Principal {
-  enterpriseName?: string
-  enterpriseUscc?: string
-  contactName?: string
-  contactMobile?: string
-}
 
 /** A form value as the applicant reads it back: 是/否, the option's label, the town's name, the number with unit. */
 export function displayValue(

@@ -1,19 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd'
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Popconfirm, Row, Select, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,20 +12,12 @@ import { ApiError } from '../../../shared/request'
 import { MUPING_TOWNS } from '../../approval/towns'
 import { useEnterpriseReference, useIndustries, useServices } from '../../enterprise/hooks'
 import { formatDateTime } from '../../workflow/format'
-import {
-  INTERPRETATION_KIND_LIST,
-  type InterpretationKind,
-  POLICY_LEVEL_LIST,
-  type PolicyDetail,
-  type PolicyLevel,
-  type PolicyMatch,
-  type Rule,
-  type SavePolicy,
-} from '../api'
+import { POLICY_LEVEL_LIST, type PolicyDetail, type PolicyLevel, type Rule, type SavePolicy } from '../api'
+import { InterpretationsCard, MatchesCard } from '../components/policy-edit-cards'
 import { RuleEditor } from '../components/rule-editor'
 import type { RuleOptions } from '../components/rule-node'
 import { PolicyStatusTag } from '../components/tags'
-import { useAddInterpretation, useDepartments, useMatches, usePolicy, usePolicyAction, useSavePolicy } from '../hooks'
+import { useDepartments, usePolicy, usePolicyAction, useSavePolicy } from '../hooks'
 import { normaliseIssuePath, type RuleIssueView } from '../rule-model'
 import '../policy.css'
 
@@ -360,129 +337,5 @@ function PolicyEditor({ policy }: { policy: PolicyDetail | null }) {
         ) : null}
       </Row>
     </PageContainer>
-  )
-}
-
-function MatchesCard({ policy }: { policy: PolicyDetail }) {
-  const { t } = useTranslation()
-  const [page, setPage] = useState(1)
-  const matches = useMatches(policy.id, page)
-  return (
-    <Card
-      title={t('policy.edit.matches')}
-      extra={
-        matches.data ? (
-          <Typography.Text type="secondary">
-            {t('policy.edit.matchesRead', { read: matches.data.read, total: matches.data.total })}
-          </Typography.Text>
-        ) : null
-      }
-      data-testid="policy-matches"
-    >
-      {matches.isError ? <ErrorDisplay error={matches.error} onRetry={() => void matches.refetch()} /> : null}
-      <Table<PolicyMatch>
-        rowKey="uscc"
-        size="small"
-        loading={matches.isPending}
-        dataSource={matches.data?.items ?? []}
-        pagination={
-          (matches.data?.total ?? 0) > 10
-            ? { current: page, pageSize: 10, total: matches.data?.total ?? 0, onChange: setPage, size: 'small' }
-            : false
-        }
-        locale={{ emptyText: t('policy.edit.matchesEmpty') }}
-        columns={[
-          {
-            key: 'name',
-            title: t('enterprise.fields.name'),
-            width: 220,
-            render: (_, m) => <Link to={`/enterprise/enterprises/${m.uscc}`}>{m.name}</Link>,
-          },
-          {
-            key: 'reasons',
-            title: t('policy.mine.reasons'),
-            render: (_, m) => m.reasons.map((r) => <Tag key={r}>{r}</Tag>),
-          },
-          {
-            key: 'read',
-            title: t('policy.edit.readAt'),
-            width: 150,
-            render: (_, m) =>
-              m.readAt ? formatDateTime(m.readAt) : <Tag color="orange">{t('policy.mine.unread')}</Tag>,
-          },
-        ]}
-      />
-    </Card>
-  )
-}
-
-function InterpretationsCard({ policy, manage }: { policy: PolicyDetail; manage: boolean }) {
-  const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<{ kind: InterpretationKind; title: string; body: string; speaker?: string }>()
-  const add = useAddInterpretation(policy.id)
-  return (
-    <Card title={t('policy.edit.interpretations')}>
-      {policy.interpretations.map((i) => (
-        <div key={i.id} style={{ marginBottom: 8 }}>
-          <Tag color="blue">{labelOf('policy.interpretationKind', i.kind)}</Tag>
-          <Typography.Text strong>{i.title}</Typography.Text>
-          {i.speaker ? <Typography.Text type="secondary"> · {i.speaker}</Typography.Text> : null}
-        </div>
-      ))}
-      {manage ? (
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: 'graphic' }}
-          onFinish={(v) =>
-            add.mutate(
-              {
-                kind: v.kind,
-                title: v.title.trim(),
-                body: v.body.trim(),
-                media: [],
-                speaker: v.speaker?.trim() || null,
-              },
-              {
-                onSuccess: () => {
-                  void message.success(t('policy.edit.interpretationAdded'))
-                  form.resetFields()
-                },
-              },
-            )
-          }
-          style={{ marginTop: 12 }}
-        >
-          <Row gutter={12}>
-            <Col xs={24} md={8}>
-              <Form.Item name="kind" label={t('policy.edit.interpretationKind')} rules={[{ required: true }]}>
-                <Select
-                  options={INTERPRETATION_KIND_LIST.map((k) => ({
-                    value: k,
-                    label: labelOf('policy.interpretationKind', k),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <Form.Item name="title" label={t('policy.edit.interpretationTitle')} rules={[{ required: true }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="speaker" label={t('policy.edit.interpretationSpeaker')}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="body" label={t('policy.edit.interpretationBody')} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} />
-          </Form.Item>
-          {add.isError ? <ErrorDisplay error={add.error} style={{ marginBottom: 12 }} /> : null}
-          <Button htmlType="submit" loading={add.isPending}>
-            {t('policy.edit.addInterpretation')}
-          </Button>
-        </Form>
-      ) : null}
-    </Card>
   )
 }
