@@ -1,5 +1,5 @@
 /** The approval processes on the workflow engine: a department's review of its branch, and the case workflow. */
-import type { BranchData, WorkflowSpec } from '../workflow/index.ts'
+import type { WorkflowSpec } from '../workflow/index.ts'
 import { CERTIFICATE_KIND_OF, type StageBranches } from './domain.ts'
 
 export const DEPARTMENT_REVIEW_KEY = 'approval.department-review'

@@ -132,8 +132,7 @@ describe('notifications', () => {
     expect((await c.get('/api/notifications')).json().total).toBe(1)
   })
   it("a transaction's notifications travel as one event; two to the same person both arrive, once each", async () => {
-    const ids = (await t.platform.db.query(`select id from core_user where username in ('window', 'inspector')`))
-      .rows
+    const ids = (await t.platform.db.query(`select id from core_user where username in ('window', 'inspector')`)).rows
     const [a, b] = ids.map((r) => r.id as string)
     await t.platform.db.tx(async (tx) => {
       await t.platform.notifications.send(tx, { userIds: [a!, b!], title: '批量一', body: '第一条' })
