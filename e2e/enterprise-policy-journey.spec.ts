@@ -5,42 +5,13 @@
 // The enterprise asks a question about the policy, the department answers within its 24-hour worklist and the
 // enterprise rates the answer. Finally the enterprise applies for a bank loan in the service hall and the bank
 // accepts and completes the request, which the enterprise then sees completed and rates.
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
+import { loginAs, screenshotter } from './journey'
 
-const password = process.env.RUYU_DEMO_PASSWORD ?? 'Ruyu@2026'
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
 const ELIGIBLE = '烟台如鱼生物科技有限公司'
 const LOAN = '小微企业信用贷款'
 
-let shot = 0
-async function snap(page: Page, step: string): Promise<void> {
-  shot += 1
-  await page.evaluate('window.scrollTo(0, 0)')
-  await page.screenshot({
-    path: path.join(screenshots, `enterprise-policy-${String(shot).padStart(2, '0')}-${step}.png`),
-    fullPage: true,
-  })
-}
-
-async function loginAs(
-  browser: Browser,
-  baseURL: string,
-  username: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-  await expect(page.getByRole('button', { name: /用户菜单/ })).toBeVisible()
-  return { context, page }
-}
+const snap = screenshotter('enterprise-policy')
 
 /** Picks an option of an Ant Design select opened from `trigger`. */
 async function pick(page: Page, trigger: Locator, option: string): Promise<void> {

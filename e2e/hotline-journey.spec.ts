@@ -4,41 +4,12 @@
 // the follow-up call is 不满意, so the order is reopened; the street replies again, the centre accepts, the second
 // call is 满意 and the order is closed; the statistics count it in 文化街道办事处's row. Then a citizen submits a
 // request on a 390 px phone without an account and tracks it with the code from the receipt.
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
+import { loginAs, screenshotter } from './journey'
 
-const password = process.env.RUYU_DEMO_PASSWORD ?? 'Ruyu@2026'
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
 const STREET_UNIT = '文化街道办事处'
 
-let shot = 0
-async function snap(page: Page, step: string): Promise<void> {
-  shot += 1
-  await page.evaluate('window.scrollTo(0, 0)')
-  await page.screenshot({
-    path: path.join(screenshots, `hotline-${String(shot).padStart(2, '0')}-${step}.png`),
-    fullPage: true,
-  })
-}
-
-async function loginAs(
-  browser: Browser,
-  baseURL: string,
-  username: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-  await expect(page.getByRole('button', { name: /用户菜单/ })).toBeVisible()
-  return { context, page }
-}
+const snap = screenshotter('hotline')
 
 /** Clicks an order action, fills the dialog with `fill` and confirms; the dialog is named after the action. */
 async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {

@@ -29,7 +29,7 @@ import {
 import type { Drafts } from './drafts.ts'
 import { parkNotFound } from './errors.ts'
 import { caseSpec, departmentReviewSpec } from './process.ts'
-import { approvalRepo as repo } from './repo.ts'
+import { approvalRepo as repo, type CaseRow } from './repo.ts'
 
 export const BRANCH_SIGNAL = 'approval.branch_decided'
 
@@ -98,16 +98,17 @@ export function createIntake(deps: IntakeDeps) {
     principal: Principal,
     actor: Actor,
     input: SubmitCase,
-    who: {
-      channel: 'online' | 'window'
-      applicantUserId: string | null
-      enterpriseUscc: string
-      enterpriseName: string
-      contactName: string | null
-      contactMobile: string | null
-      clerkId: string | null
-      locationId: string | null
-    },
+    who: Pick<
+      CaseRow,
+      | 'channel'
+      | 'applicantUserId'
+      | 'enterpriseUscc'
+      | 'enterpriseName'
+      | 'contactName'
+      | 'contactMobile'
+      | 'clerkId'
+      | 'locationId'
+    >,
     requestId?: string,
   ) {
     const { variant, combined, items: catalogItems, park } = await plan(input.themeCode, input.form, input.parkCode)

@@ -1,8 +1,17 @@
 /** The approval processes on the workflow engine: a department's review of its branch, and the case workflow. */
-import type { WorkflowSpec } from '../workflow/index.ts'
+import type { ActionSpec, WorkflowSpec } from '../workflow/index.ts'
 import { CERTIFICATE_KIND_OF, type StageBranches } from './domain.ts'
 
 export const DEPARTMENT_REVIEW_KEY = 'approval.department-review'
+
+/** 默认同意: when the item allows it, a branch left past its limit is approved by the system (onOverdue). */
+const DEEMED_CONSENT: ActionSpec = {
+  key: 'deemed_consent',
+  name: '逾期默认同意',
+  to: 'approved',
+  actors: [{ system: true }],
+  guard: { field: 'branch.deemedConsent', eq: true },
+}
 
 /** What a department does with its branch: accept, review, approve / refuse / ask for a supplement, or send back. */
 export const departmentReviewSpec: WorkflowSpec = {
@@ -31,13 +40,7 @@ export const departmentReviewSpec: WorkflowSpec = {
           actors: [{ role: 'dept_reviewer' }],
           requireComment: true,
         },
-        {
-          key: 'deemed_consent',
-          name: '逾期默认同意',
-          to: 'approved',
-          actors: [{ system: true }],
-          guard: { field: 'branch.deemedConsent', eq: true },
-        },
+        DEEMED_CONSENT,
       ],
       onOverdue: { action: 'deemed_consent' },
     },
@@ -72,13 +75,7 @@ export const departmentReviewSpec: WorkflowSpec = {
             },
           ],
         },
-        {
-          key: 'deemed_consent',
-          name: '逾期默认同意',
-          to: 'approved',
-          actors: [{ system: true }],
-          guard: { field: 'branch.deemedConsent', eq: true },
-        },
+        DEEMED_CONSENT,
       ],
       onOverdue: { action: 'deemed_consent' },
     },
