@@ -61,6 +61,13 @@ export async function recomputeForCalendar(eng: Engine, tx: Tx, year: number, ve
       await rearmTask(eng, tx, { ...t, ...moved }, inst)
       tasks.push({ taskId: t.id, state: t.state, from: t.dueAt, to: due })
     }
+    // The deadline no longer rests on fallback rules once every year its clock spans has a published schedule.
+    if (
+      inst.dueProvisional &&
+      inst.dueAt &&
+      !after.workdaysBetween(cstDate(inst.startedAt), cstDate(inst.dueAt)).provisional
+    )
+      await repo.setDueProvisional(tx, inst.id, false)
     if (!instanceDue && !tasks.length) continue
     const change = { year, version, instanceDue: instanceDue ? { from: oldDue, to: inst.dueAt! } : null, tasks }
     const data = JSON.parse(JSON.stringify({ ...change, subjectType: inst.subjectType, subjectId: inst.subjectId }))

@@ -121,6 +121,9 @@ export const workflowRepo = {
     )
     return (r.rowCount ?? 0) === 1
   },
+  async setDueProvisional(tx: Tx, id: string, provisional: boolean) {
+    await tx.query('update workflow_instance set due_provisional = $2 where id = $1', [id, provisional])
+  },
   async updateInstance(tx: Tx, i: InstanceRow) {
     await tx.query(
       `update workflow_instance set state = $2, status = $3, outcome = $4, context = $5, due_at = $6, paused_at = $7,

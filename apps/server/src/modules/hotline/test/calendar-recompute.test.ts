@@ -72,8 +72,13 @@ describe('a holiday schedule imported for a year that open deadlines run into', 
     expect(entry.reason).toContain(`${cstDate(provisionalDue)} 23:59 → ${cstDate(expected)} 23:59`)
 
     // The engine: the instance deadline, a history row, and the 待签收 task's watch of it re-armed.
-    const moved = (await t.platform.db.query('select due_at from workflow_instance where id = $1', [inst.id])).rows[0]!
+    const moved = (
+      await t.platform.db.query('select due_at, due_provisional from workflow_instance where id = $1', [inst.id])
+    ).rows[0]!
     expect(moved.due_at.toISOString()).toBe(expected.toISOString())
+    // Still provisional while another year the clock spans has no published schedule.
+    const spans = (to: Date) => t.platform.calendar.workdaysBetween(cstDate(inst.started_at), cstDate(to))
+    expect(moved.due_provisional).toBe(spans(expected).provisional)
     const history = await t.platform.db.query(
       `select action, comment from workflow_transition where instance_id = $1 and action = 'recompute_deadline'`,
       [inst.id],
@@ -102,5 +107,12 @@ describe('a holiday schedule imported for a year that open deadlines run into', 
     await importYear(year + 3, [])
     d = (await operator.get(`/api/hotline/orders/${order.id}`)).json()
     expect(d.timeline.filter((e: { action: string }) => e.action === 'deadline_recomputed')).toHaveLength(2)
+
+    // Once every year the clock spans is published, the deadline is no longer provisional.
+    for (let y = Number(cstDate(inst.started_at).slice(0, 4)); y < year; y++)
+      if (!t.platform.calendar.data().has(y)) await importYear(y, [])
+    expect(spans(provisionalDue).provisional).toBe(false)
+    const settled = await t.platform.db.query('select due_provisional from workflow_instance where id = $1', [inst.id])
+    expect(settled.rows[0]!.due_provisional).toBe(false)
   })
 })
