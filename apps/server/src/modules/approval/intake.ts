@@ -29,7 +29,7 @@ import {
 import type { Drafts } from './drafts.ts'
 import { parkNotFound } from './errors.ts'
 import { caseSpec, departmentReviewSpec } from './process.ts'
-import { approvalRepo as repo, type CaseRow } from './repo.ts'
+import { type CaseRow, approvalRepo as repo } from './repo.ts'
 
 export const BRANCH_SIGNAL = 'approval.branch_decided'
 
