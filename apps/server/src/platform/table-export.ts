@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { recordAudit } from './audit.ts'
 import type { Lang } from './http/error-handler.ts'
 
 /**
@@ -73,14 +74,31 @@ export async function tableWorkbook<T>(
 }
 
 /** Sends a workbook as a download: an ASCII file name plus the localised one (RFC 6266 / 5987). */
-export function sendWorkbook(reply: FastifyReply, buf: Buffer, ascii: string, name: string): FastifyReply {
+/**
+ * Records the export in the audit trail (who took which list, with which filters, how many rows), then sends the
+ * file. Personal data leaving the platform in bulk is an event the audit must show (个人信息保护法 art. 51).
+ */
+export async function sendWorkbook(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  buf: Buffer,
+  file: { ascii: string; name: string; resource: string; rows: number; filters?: unknown },
+): Promise<FastifyReply> {
+  await req.server.platform.db.tx((tx) =>
+    recordAudit(tx, {
+      actor: req.actor,
+      action: 'export',
+      resourceType: file.resource,
+      requestId: req.id,
+      data: { rows: file.rows, filters: JSON.parse(JSON.stringify(file.filters ?? {})) },
+    }),
+  )
   const day = cstDateTime(new Date().toISOString()).slice(0, 10)
+  const ascii = file.ascii.endsWith('.xlsx') ? file.ascii : `${file.ascii}-${day}.xlsx`
+  const name = file.name.endsWith('.xlsx') ? file.name : `${file.name}_${day}.xlsx`
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}_${day}.xlsx`)}`,
-    )
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .header('cache-control', 'private, no-store')
     .send(buf)
 }

@@ -73,7 +73,13 @@ export function approvalRoutes(service: ApprovalService) {
         )
         const lang = langOf(req)
         const buf = await tableWorkbook(lang === 'en' ? 'Cases' : '审批案件', CASE_EXPORT_COLUMNS, rows, lang)
-        return sendWorkbook(reply, buf, 'approval-cases', '审批案件')
+        return sendWorkbook(req, reply, buf, {
+          ascii: 'approval-cases',
+          name: '审批案件',
+          resource: 'approval_case',
+          rows: rows.items.length,
+          filters: req.query,
+        })
       },
     )
     r.get(

@@ -53,10 +53,6 @@ import { statsWorkbook } from './export.ts'
 import { ORDER_EXPORT_COLUMNS } from './order-export.ts'
 import { type HotlineService, hotlineActorOf } from './service.ts'
 
-/** RFC 6266 / 5987 attachment header: an ASCII fallback name plus the real (Chinese) file name. */
-const attachment = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
-
 /** Staff routes under /api/hotline: intake, dispatch, unit handling, centre review, configuration, statistics. */
 export function hotlineRoutes(service: HotlineService) {
   return async (app: FastifyInstance) => {
@@ -92,7 +88,13 @@ export function hotlineRoutes(service: HotlineService) {
         )
         const lang = langOf(req)
         const buf = await tableWorkbook(lang === 'en' ? 'Orders' : '12345工单', ORDER_EXPORT_COLUMNS, rows, lang)
-        return sendWorkbook(reply, buf, 'hotline-orders', '12345工单')
+        return sendWorkbook(req, reply, buf, {
+          ascii: 'hotline-orders',
+          name: '12345工单',
+          resource: 'hotline_order',
+          rows: rows.items.length,
+          filters: req.query,
+        })
       },
     )
     r.get(
@@ -272,14 +274,13 @@ export function hotlineRoutes(service: HotlineService) {
       async (req, reply) => {
         const stats = await service.stats(req.principal!, req.query)
         const buf = await statsWorkbook(stats)
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            attachment(`hotline-stats-${stats.from}-${stats.to}.xlsx`, `12345工单统计_${stats.from}_${stats.to}.xlsx`),
-          )
-          .header('cache-control', 'private, no-store')
-          .send(buf)
+        return sendWorkbook(req, reply, buf, {
+          ascii: `hotline-stats-${stats.from}-${stats.to}.xlsx`,
+          name: `12345工单统计_${stats.from}_${stats.to}.xlsx`,
+          resource: 'hotline_stats',
+          rows: stats.rows.length,
+          filters: req.query,
+        })
       },
     )
   }

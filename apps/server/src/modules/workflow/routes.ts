@@ -69,7 +69,13 @@ export function workflowRoutes(service: WorkflowService) {
         const rows = { items, total: items.length + (all.total - all.items.length), truncated: all.truncated }
         const lang = langOf(req)
         const buf = await tableWorkbook(lang === 'en' ? 'My tasks' : '我的待办', TASK_EXPORT_COLUMNS, rows, lang)
-        return sendWorkbook(reply, buf, 'my-tasks', '我的待办')
+        return sendWorkbook(req, reply, buf, {
+          ascii: 'my-tasks',
+          name: '我的待办',
+          resource: 'workflow_task',
+          rows: rows.items.length,
+          filters: req.query,
+        })
       },
     )
     r.get(

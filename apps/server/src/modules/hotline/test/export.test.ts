@@ -34,6 +34,21 @@ async function sheet(c: Client, query: string, lang = 'zh-CN'): Promise<string[]
 }
 
 describe('GET /api/hotline/orders/export', () => {
+  it('records each export in the audit trail: who, which list, which filters, how many rows', async () => {
+    const before = await t.platform.db.query(`select count(*)::int n from core_audit_log where action = 'export'`)
+    const rows = await sheet(operator, '?q=审计导出')
+    const audit = await t.platform.db.query(
+      `select u.username, a.resource_type, a.data from core_audit_log a join core_user u on u.id::text = a.actor_id
+       where a.action = 'export' order by a.seq desc limit 1`,
+    )
+    expect(audit.rows[0]).toMatchObject({
+      username: 'operator',
+      resource_type: 'hotline_order',
+      data: { rows: rows.length - 1, filters: { q: '审计导出' } },
+    })
+    const after = await t.platform.db.query(`select count(*)::int n from core_audit_log where action = 'export'`)
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1)
+  })
   it('exports the list with its filters and visibility, names instead of keys, formulas defused', async () => {
     const cat = await categoryId(t, '010101')
     const street = await unitId(t, 'MP-T002')
