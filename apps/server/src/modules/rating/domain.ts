@@ -28,6 +28,10 @@ export const RECTIFICATION_KEY = 'rating.rectification'
 export const RECTIFICATION_SYNC = 'rating.rectification.sync'
 const sync = { type: 'signal' as const, name: RECTIFICATION_SYNC }
 
+/** Who answers for a 差评 in the rated department (谁办理、谁负责): its reviewers, or its policy staff for an answer. */
+const RECTIFIERS = ['dept_reviewer', 'policy_officer']
+const RECTIFIER_ACTORS = RECTIFIERS.map((role) => ({ role }))
+
 /**
  * 差评 rectification (谁办理、谁负责): the department calls the rater back and verifies, then rectifies and feeds back,
  * or explains where the complaint has no legal basis; a mistaken or malicious rating can be appealed (申诉) by the
@@ -40,13 +44,13 @@ export const rectificationSpec: WorkflowSpec = {
   states: {
     callback: {
       name: '回访核实',
-      assignee: { role: 'dept_reviewer', department: 'branch' },
+      assignee: { roles: RECTIFIERS, department: 'branch' },
       actions: [
         {
           key: 'verify',
           name: '核实属实，开始整改',
           to: 'rectifying',
-          actors: [{ role: 'dept_reviewer' }],
+          actors: RECTIFIER_ACTORS,
           requireComment: true,
           // When the rater was called back.
           input: { calledBackAt: { type: 'datetime' } },
@@ -56,7 +60,7 @@ export const rectificationSpec: WorkflowSpec = {
           key: 'explain',
           name: '无法律依据，解释说明',
           to: 'explained',
-          actors: [{ role: 'dept_reviewer' }],
+          actors: RECTIFIER_ACTORS,
           requireComment: true,
           effects: [sync],
         },
@@ -64,7 +68,7 @@ export const rectificationSpec: WorkflowSpec = {
           key: 'appeal',
           name: '申诉复核',
           to: 'appeal_review',
-          actors: [{ role: 'dept_reviewer' }],
+          actors: RECTIFIER_ACTORS,
           requireComment: true,
           effects: [sync],
         },
@@ -72,13 +76,13 @@ export const rectificationSpec: WorkflowSpec = {
     },
     rectifying: {
       name: '整改中',
-      assignee: { role: 'dept_reviewer', department: 'branch' },
+      assignee: { roles: RECTIFIERS, department: 'branch' },
       actions: [
         {
           key: 'feedback',
           name: '提交整改反馈',
           to: 'rectified',
-          actors: [{ role: 'dept_reviewer' }],
+          actors: RECTIFIER_ACTORS,
           requireComment: true,
           effects: [
             { type: 'notify', to: 'applicant', title: '差评整改反馈', body: '您对“{title}”的评价已整改并反馈' },

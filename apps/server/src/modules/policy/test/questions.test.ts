@@ -124,4 +124,19 @@ describe('policy Q&A', () => {
     expect(pub.json().faqs.map((f: { question: string }) => f.question)).toContain('政策申报截止时间？')
     expect(pub.json().rule).toBeNull()
   })
+
+  it("a 差评 on an answer opens a rectification task for the answering department's policy staff", async () => {
+    const asked = await ent2.post(`/api/policy/policies/${policyId}/questions`, { question: '补助何时拨付到账？' })
+    expect(asked.statusCode, asked.body).toBe(201)
+    const id = asked.json().id
+    expect((await gxj.post(`/api/policy/questions/${id}/answer`, { answer: '审核通过后拨付。' })).statusCode).toBe(200)
+    const rated = await ent2.post(`/api/policy/questions/${id}/rating`, { level: 1, comment: '答复没有给出时间' })
+    expect(rated.statusCode, rated.body).toBe(200)
+    const tasks = (await gxj.get('/api/workflow/tasks')).json().items as { title: string; taskName: string }[]
+    const mine = tasks.filter((k) => k.title.startsWith('差评整改'))
+    expect(mine.map((k) => k.taskName)).toContain('回访核实')
+    // Another department's policy staff get no such task.
+    const other = (await kjj.get('/api/workflow/tasks')).json().items as { title: string }[]
+    expect(other.filter((k) => k.title.startsWith('差评整改'))).toEqual([])
+  })
 })
