@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
-import { PublicErrors } from '../shared/error-display'
-import { PageLoading } from '../shared/feedback'
+import { PublicErrors } from '../shared/public-audience'
 import { PublicDisplay } from '../shared/public-display'
-import RouteError from './pages/route-error'
+import { Loading } from '../shared/public-ui/notice'
+import PublicRouteError from './pages/public-route-error'
 import type { AppRoute } from './routes'
 
 /** Pages outside the console (no login needed, no layout). */
@@ -53,7 +53,8 @@ export const publicRoutes: AppRoute[] = [
 /**
  * Route objects for the public pages, shared by the console router and the public bundle's router. Errors on them
  * are shown for citizens: a plain message, no request id, a retry only where retrying can help. Every one has the
- * 适老化 display switches (长辈版, 大字, 高对比) on top.
+ * 适老化 display switches (长辈版, 大字, 高对比) on top. The pages are plain React with the small components of
+ * shared/public-ui (no Ant Design), so a phone on a slow network gets them quickly.
  */
 export function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
   return routes.flatMap((route) => {
@@ -65,14 +66,14 @@ export function publicRouteObjects(routes: AppRoute[]): RouteObject[] {
         errorElement: (
           <PublicDisplay>
             <PublicErrors>
-              <RouteError />
+              <PublicRouteError />
             </PublicErrors>
           </PublicDisplay>
         ),
         element: (
           <PublicDisplay>
             <PublicErrors>
-              <Suspense fallback={<PageLoading minHeight={400} />}>
+              <Suspense fallback={<Loading minHeight={400} />}>
                 <Page />
               </Suspense>
             </PublicErrors>

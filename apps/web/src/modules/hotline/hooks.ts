@@ -209,17 +209,14 @@ export function useLoadDivisions() {
     })
 }
 
-/** The same for the anonymous public form (a public endpoint limited to the district). */
-export function useLoadPublicDivisions() {
-  const queryClient = useQueryClient()
-  return (parentCode: string) =>
-    queryClient
-      .fetchQuery({
-        queryKey: [...root, 'public-divisions', parentCode],
-        queryFn: ({ signal }) => listPublicDivisions(parentCode, signal),
-        staleTime: REFERENCE,
-      })
-      .then((r) => ({ items: r.items.map((d) => ({ code: d.code, name: d.name, childCount: d.leaf ? 0 : 1 })) }))
+/** Towns of the district, or villages of a town, for the anonymous public form (a public endpoint); null: none. */
+export function usePublicDivisions(parentCode: string | null) {
+  return useQuery({
+    queryKey: [...root, 'public-divisions', parentCode],
+    queryFn: ({ signal }) => listPublicDivisions(parentCode ?? undefined, signal),
+    enabled: parentCode !== null,
+    staleTime: REFERENCE,
+  })
 }
 
 // Statistics ----------------------------------------------------------------------------------------------------

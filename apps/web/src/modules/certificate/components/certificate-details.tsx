@@ -1,6 +1,7 @@
-import { Card, Descriptions, Grid } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { labelOf } from '../../../shared/labels'
+import { Panel } from '../../../shared/public-ui/notice'
 import type { PublicCertificate } from '../api'
 import { formatDate } from '../format'
 
@@ -10,10 +11,9 @@ import { formatDate } from '../format'
  */
 export function CertificateDetails({ certificate: c }: { certificate: PublicCertificate }) {
   const { t, i18n } = useTranslation()
-  const screens = Grid.useBreakpoint()
   const en = i18n.language === 'en'
   const label = (key: string, printed: string) => (en ? labelOf('certificate.fields', key) : printed)
-  const items = [
+  const items: { key: string; label: string; children: ReactNode }[] = [
     {
       key: 'title',
       label: t('certificate.verify.certificateTitle'),
@@ -42,14 +42,15 @@ export function CertificateDetails({ certificate: c }: { certificate: PublicCert
       : []),
   ]
   return (
-    <Card title={t('certificate.verify.details')} size="small" className="ruyu-verify-details">
-      <Descriptions
-        column={1}
-        bordered
-        size="small"
-        items={items}
-        styles={{ label: { width: screens.sm ? 180 : 104, whiteSpace: 'normal' } }}
-      />
-    </Card>
+    <Panel title={t('certificate.verify.details')} size="small" className="ruyu-verify-details">
+      <dl className="ruyu-descriptions" data-bordered="">
+        {items.map((item) => (
+          <div key={item.key}>
+            <dt>{item.label}</dt>
+            <dd>{item.children}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
   )
 }
