@@ -1,14 +1,14 @@
 import { type ReactNode, useLayoutEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { type DisplayPref, type DisplayPrefs, setDisplayPrefs, toggled, useDisplayPrefs } from './display-prefs'
 import './public-ui/public-ui.css'
 import './public-display.css'
+import { usePublicTranslation } from './public-ui/i18n'
 
 const ORDER: DisplayPref[] = ['elder', 'largeText', 'highContrast']
 
 /** The visible switches, on every public page: toggle buttons (aria-pressed), with a spoken confirmation. */
 function DisplayControls({ prefs }: { prefs: DisplayPrefs }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const [said, setSaid] = useState('')
   return (
     <section className="ruyu-display-bar" aria-label={t('common.display.label')}>

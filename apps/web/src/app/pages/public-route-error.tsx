@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { Button } from '../../shared/public-ui/button'
+import { usePublicTranslation } from '../../shared/public-ui/i18n'
 import { Icon } from '../../shared/public-ui/icons'
 
 /**
@@ -7,7 +7,7 @@ import { Icon } from '../../shared/public-ui/icons'
  * stack messages or ids; the reload button is what helps them.
  */
 export default function PublicRouteError() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
     <div role="alert" style={{ maxWidth: 560, margin: '64px auto', padding: '0 24px', textAlign: 'center' }}>
       <span style={{ color: '#cf1322' }}>

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Button } from './button'
+import { usePublicTranslation } from './i18n'
 
 /** Copies text: the async clipboard where the page is a secure context, the old selection trick elsewhere. */
 async function copy(text: string): Promise<boolean> {
@@ -39,7 +39,7 @@ export function CopyText({
   className?: string
   'data-testid'?: string
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const [copied, setCopied] = useState(false)
   return (
     <span className="ruyu-copy">

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
 
 /** What a field gives its control: its id and the ARIA links to the label's help and error lines. */
@@ -192,7 +192,7 @@ export function PasswordInput({
   size?: 'large'
   placeholder?: string
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const [shown, setShown] = useState(false)
   return (
     <div className="ruyu-password">

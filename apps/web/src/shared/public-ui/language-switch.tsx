@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
 
 /**
@@ -6,7 +6,7 @@ import { Icon } from './icons'
  * language it switches to, in that language. `light` is for dark headers.
  */
 export function PublicLanguageSwitch({ light = false }: { light?: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePublicTranslation()
   const next = i18n.language === 'en' ? 'zh-CN' : 'en'
   const label = next === 'en' ? t('common.language.en') : t('common.language.zhCN')
   return (

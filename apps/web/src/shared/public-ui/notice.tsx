@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { isRetryable, toPublicErrorMessage } from '../error-messages'
 import { Button } from './button'
+import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
 
 type NoticeType = 'error' | 'warning' | 'info' | 'success'
@@ -53,7 +53,7 @@ export function PublicError({
   onRetry?: () => void
   style?: CSSProperties
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   if (!error) return null
   return (
     <Notice
@@ -74,7 +74,7 @@ export function PublicError({
 
 /** A spinner with its words, announced politely while a page or a panel loads. */
 export function Loading({ minHeight = 240, label }: { minHeight?: number; label?: string }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
     <div className="ruyu-loading" style={{ minHeight }} role="status" aria-live="polite">
       <span className="ruyu-spinner" aria-hidden="true" />

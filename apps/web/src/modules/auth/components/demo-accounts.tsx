@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next'
-import { roleName } from '../../../shared/labels'
 import { Button } from '../../../shared/public-ui/button'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
 import { Notice } from '../../../shared/public-ui/notice'
 import { useMeta } from '../hooks'
 
@@ -9,7 +8,7 @@ import { useMeta } from '../hooks'
  * (GET /api/meta → `{ demo: true, demoAccounts, demoPassword }`). Renders whatever the server lists.
  */
 export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const meta = useMeta()
   const accounts = meta.data?.demo ? (meta.data.demoAccounts ?? []) : []
   if (accounts.length === 0) return null
@@ -30,7 +29,9 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
             >
               {t('auth.login.demoAccount', {
                 username: account.username,
-                role: account.roleName ?? (account.role ? roleName(account.role) : (account.displayName ?? '')),
+                role:
+                  account.roleName ??
+                  (account.role ? publicLabelOf('common.roles', account.role) : (account.displayName ?? '')),
               })}
             </Button>
           ))}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { Button } from '../../../shared/public-ui/button'
 import { Field, PasswordInput } from '../../../shared/public-ui/field'
@@ -9,6 +8,7 @@ import { useForm } from '../../../shared/public-ui/use-form'
 import { DemoAccounts } from '../components/demo-accounts'
 import { useLogin } from '../hooks'
 import '../login.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 /** Only same-site paths are accepted as `next`, so the login page cannot be used to bounce users elsewhere. */
 function safeNext(value: string | null): string {
@@ -17,7 +17,7 @@ function safeNext(value: string | null): string {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const login = useLogin()

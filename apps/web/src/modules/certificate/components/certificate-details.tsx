@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
-import { labelOf } from '../../../shared/labels'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
 import { Panel } from '../../../shared/public-ui/notice'
 import type { PublicCertificate } from '../api'
 import { formatDate } from '../format'
@@ -10,14 +9,14 @@ import { formatDate } from '../format'
  * translated by field key (the values stay as issued).
  */
 export function CertificateDetails({ certificate: c }: { certificate: PublicCertificate }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePublicTranslation()
   const en = i18n.language === 'en'
-  const label = (key: string, printed: string) => (en ? labelOf('certificate.fields', key) : printed)
+  const label = (key: string, printed: string) => (en ? publicLabelOf('certificate.fields', key) : printed)
   const items: { key: string; label: string; children: ReactNode }[] = [
     {
       key: 'title',
       label: t('certificate.verify.certificateTitle'),
-      children: en ? `${labelOf('certificate.kinds', c.kind)}（${c.title}）` : c.title,
+      children: en ? `${publicLabelOf('certificate.kinds', c.kind)}（${c.title}）` : c.title,
     },
     {
       key: 'number',

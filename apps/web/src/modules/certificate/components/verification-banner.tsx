@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 import { Icon, type IconName } from '../../../shared/public-ui/icons'
 import type { VerifyResult, VerifyStatus } from '../api'
 import { formatDate } from '../format'
@@ -20,7 +20,7 @@ const LOOK: Record<Look, { color: string; background: string; border: string; ic
  * signature was not checked), 已注销 (red, with reason and date), 未找到, 签名校验失败.
  */
 export function VerificationBanner({ result, number }: { result: VerifyResult; number: string }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const shown: Look = result.status === 'VALID' && result.checked !== 'signature' ? 'REGISTERED' : result.status
   const look = LOOK[shown]
   const c = result.certificate

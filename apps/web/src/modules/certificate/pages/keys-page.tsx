@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
 import { CopyText } from '../../../shared/public-ui/copy-text'
 import { PublicLanguageSwitch } from '../../../shared/public-ui/language-switch'
 import { Loading, Panel, PublicError } from '../../../shared/public-ui/notice'
@@ -7,9 +6,10 @@ import type { CertificateKey } from '../api'
 import { formatDate } from '../format'
 import { useCertificateKeys } from '../hooks'
 import '../verify.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 function KeysTable({ keys }: { keys: CertificateKey[] }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
     // Focusable, so a keyboard can scroll the table sideways on a phone (the key column is long).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
@@ -57,7 +57,7 @@ function KeysTable({ keys }: { keys: CertificateKey[] }) {
  * for offline verification. No login, phone first, like the verification page.
  */
 export default function KeysPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const query = useCertificateKeys()
 
   useEffect(() => {

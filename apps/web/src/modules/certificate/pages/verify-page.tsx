@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { Button } from '../../../shared/public-ui/button'
 import { formatDateTime } from '../../../shared/public-ui/format'
@@ -9,10 +8,11 @@ import { CertificateDetails } from '../components/certificate-details'
 import { VerificationBanner } from '../components/verification-banner'
 import { useCertificateVerification } from '../hooks'
 import '../verify.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 /** 核验其他证照: a number box and a button. */
 function AnotherCertificate() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const navigate = useNavigate()
   const [value, setValue] = useState('')
   return (
@@ -47,7 +47,7 @@ function AnotherCertificate() {
  * the staff layout, made for a phone first.
  */
 export default function VerifyPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const number = (useParams().number ?? '').trim()
   const [params] = useSearchParams()
   const token = params.get('s')

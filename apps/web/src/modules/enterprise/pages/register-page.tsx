@@ -1,6 +1,5 @@
 import { isValidUscc } from '@ruyu/contracts/identifiers'
 import { type ComponentProps, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button, ButtonLink } from '../../../shared/public-ui/button'
 import { type ControlProps, Field, PasswordInput } from '../../../shared/public-ui/field'
@@ -10,6 +9,7 @@ import { PublicError } from '../../../shared/public-ui/notice'
 import { useForm } from '../../../shared/public-ui/use-form'
 import { useRegister } from '../hooks'
 import '../register.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 interface Values {
   enterpriseName: string
@@ -33,7 +33,7 @@ const INITIAL: Values = {
 
 /** The confirmation after registering: the account waits for staff to verify it. */
 function Pending({ name, uscc }: { name: string; uscc: string }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
     <div className="ruyu-register-pending" data-testid="register-pending" role="status">
       <span style={{ color: '#1f5fbf' }}>
@@ -53,7 +53,7 @@ function Pending({ name, uscc }: { name: string; uscc: string }) {
  * staff verification, which this page says plainly.
  */
 export default function RegisterPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const register = useRegister()
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {

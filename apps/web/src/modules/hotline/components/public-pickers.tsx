@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ControlProps } from '../../../shared/public-ui/field'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 import type { CategoryNode } from '../api'
 import { DISTRICT_CODE } from '../district'
 import { usePublicDivisions } from '../hooks'
@@ -32,7 +32,7 @@ export function PublicCategorySelect({
   value: string | null
   onChange: (id: string | null) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const options = useMemo(() => flatten(tree ?? []), [tree])
   return (
     <select
@@ -67,7 +67,7 @@ export function PublicDivisionPicker({
   onChange: (code: string) => void
   error: string | undefined
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const town = value.slice(0, 9)
   const towns = usePublicDivisions(DISTRICT_CODE)
   const villages = usePublicDivisions(town.length === 9 ? town : null)

@@ -1,13 +1,13 @@
 import { type ReactNode, useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { ButtonLink } from '../../../shared/public-ui/button'
 import { PublicLanguageSwitch } from '../../../shared/public-ui/language-switch'
 import '../public.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 /** Frame of the public 12345 pages: brand bar with the language switch, then submit / track tabs. No login. */
 export function PublicShell({ title, children }: { title: string; children: ReactNode }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const { pathname } = useLocation()
   useEffect(() => {
     document.title = `${title} · ${t('common.appName')}`

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import { labelOf } from '../../../shared/labels'
 import { Button, ButtonLink } from '../../../shared/public-ui/button'
 import { CopyText } from '../../../shared/public-ui/copy-text'
 import { ChoiceField, Field, SwitchField } from '../../../shared/public-ui/field'
 import { formatDateTime } from '../../../shared/public-ui/format'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
 import { Icon } from '../../../shared/public-ui/icons'
 import { Notice, Panel, PublicError } from '../../../shared/public-ui/notice'
 import { useForm } from '../../../shared/public-ui/use-form'
@@ -38,7 +37,7 @@ const INITIAL: Values = {
 const DESCRIPTION_MAX = 4000
 
 function Receipt({ result, onAnother }: { result: PublicSubmitResult; onAnother: () => void }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
     <Panel data-testid="public-receipt">
       <div className="ruyu-public-receipt-head" role="status">
@@ -80,7 +79,7 @@ function Receipt({ result, onAnother }: { result: PublicSubmitResult; onAnother:
 
 /** 12345 在线诉求: anyone, on a phone, without an account; the receipt shows the number and the tracking code. */
 export default function PublicSubmitPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const categories = usePublicCategories()
   const submit = usePublicSubmit()
   const [result, setResult] = useState<PublicSubmitResult | null>(null)
@@ -131,7 +130,7 @@ export default function PublicSubmitPage() {
                 id="requestType"
                 legend={t('hotline.public.requestType')}
                 required
-                options={REQUEST_TYPE_LIST.map((v) => ({ value: v, label: labelOf('hotline.requestType', v) }))}
+                options={REQUEST_TYPE_LIST.map((v) => ({ value: v, label: publicLabelOf('hotline.requestType', v) }))}
                 value={values.requestType}
                 onChange={(v) => set('requestType', v)}
               />

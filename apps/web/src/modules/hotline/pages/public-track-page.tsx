@@ -1,15 +1,14 @@
 import { type ReactNode, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { labelOf } from '../../../shared/labels'
 import { Button } from '../../../shared/public-ui/button'
 import { ChoiceField, Field } from '../../../shared/public-ui/field'
 import { formatDateTime } from '../../../shared/public-ui/format'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
 import { Loading, Panel, PublicError } from '../../../shared/public-ui/notice'
 import { useForm } from '../../../shared/public-ui/use-form'
 import type { PublicStatus, PublicTrack } from '../api'
 import { PublicShell } from '../components/public-shell'
-import { usePublicTrack } from '../hooks'
+import { trackQueryOf, usePublicTrack } from '../hooks'
 
 type Mode = 'token' | 'number'
 
@@ -21,7 +20,7 @@ const STATUS_COLORS: Record<PublicStatus, string> = {
 }
 
 function TrackResult({ data }: { data: PublicTrack }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const rows: { key: string; label: string; value: ReactNode }[] = [
     { key: 'number', label: t('hotline.public.number'), value: <span data-testid="track-number">{data.number}</span> },
     {
@@ -34,16 +33,20 @@ function TrackResult({ data }: { data: PublicTrack }) {
             data-color={STATUS_COLORS[data.publicStatus]}
             data-public-status={data.publicStatus}
           >
-            {labelOf('hotline.publicStatus', data.publicStatus) || data.publicStatusName}
+            {publicLabelOf('hotline.publicStatus', data.publicStatus) || data.publicStatusName}
           </span>
         </span>
       ),
     },
-    { key: 'type', label: t('hotline.intake.requestType'), value: labelOf('hotline.requestType', data.requestType) },
-    ...(data.categoryName ? [{ key: 'cat', label: t('hotline.order.category'), value: data.categoryName }] : []),
+    {
+      key: 'type',
+      label: t('hotline.public.requestTypeLabel'),
+      value: publicLabelOf('hotline.requestType', data.requestType),
+    },
+    ...(data.categoryName ? [{ key: 'cat', label: t('hotline.public.categoryLabel'), value: data.categoryName }] : []),
     { key: 'received', label: t('hotline.public.receivedAt'), value: formatDateTime(data.receivedAt) },
     ...(data.closedAt
-      ? [{ key: 'closed', label: t('hotline.order.closedAt'), value: formatDateTime(data.closedAt) }]
+      ? [{ key: 'closed', label: t('hotline.public.closedAt'), value: formatDateTime(data.closedAt) }]
       : []),
     ...(data.mergedIntoNumber
       ? [{ key: 'merged', label: t('hotline.public.mergedInto'), value: data.mergedIntoNumber }]
@@ -82,7 +85,7 @@ function TrackResult({ data }: { data: PublicTrack }) {
 }
 
 function TokenForm({ token, onTrack }: { token: string | undefined; onTrack: (token: string) => void }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const form = useForm(
     { token: token ?? '' },
     {
@@ -125,7 +128,7 @@ function NumberForm({
   phoneLast4: string | undefined
   onTrack: (number: string, phoneLast4: string) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const form = useForm(
     { number: number ?? '', phoneLast4: phoneLast4 ?? '' },
     {
@@ -174,13 +177,13 @@ function NumberForm({
 
 /** 查询办理进度: by the tracking code from the receipt, or by number + the last 4 digits of the phone. */
 export default function PublicTrackPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const [params, setParams] = useSearchParams()
   const token = params.get('token') ?? undefined
   const number = params.get('number') ?? undefined
   const phoneLast4 = params.get('phone4') ?? undefined
   const [mode, setMode] = useState<Mode>(number ? 'number' : 'token')
-  const query = usePublicTrack(token ? { token } : number && phoneLast4 ? { number, phoneLast4 } : null)
+  const query = usePublicTrack(trackQueryOf(params))
 
   return (
     <PublicShell title={t('hotline.public.trackTitle')}>
