@@ -96,7 +96,7 @@ export default defineConfig({
               // The public pages' shared code (their small UI kit, request client, query cache, i18n start-up) in one
               // file rather than a dozen tiny ones, each a round trip on a phone; the console loads it too.
               name: 'public-kit',
-              test: /src[\\/](shared[\\/](public-ui[\\/]|public-display|display-prefs|public-audience|error-messages|labels|request)|app[\\/](query-client|i18n-setup|public-providers|pages[\\/]public-route-error))/,
+              test: /src[\\/](shared[\\/](public-ui[\\/]|public-display|display-prefs|public-audience|error-messages|request)|app[\\/](query-client|i18n-setup|public-providers|pages[\\/]public-route-error))/,
               priority: 5,
             },
           ],
