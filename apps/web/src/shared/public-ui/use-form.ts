@@ -35,13 +35,18 @@ export function useForm<V extends object>(initial: V, rules: Rules<V>, idPrefix 
     [idPrefix],
   )
 
-  /** Sets one value; after a first submit, re-checks that field and any field showing a message. */
-  const set = <K extends keyof V>(name: K, value: V[K]) => {
+  /**
+   * Sets one value; after a first submit, re-checks that field and any field showing a message. `check: false`
+   * leaves the messages as they are (a value the page sets itself, such as a password cleared after a failed
+   * sign-in).
+   */
+  const set = <K extends keyof V>(name: K, value: V[K], { check: recheck = true } = {}) => {
     // A ref, so two changes in one event (a picker that also fills another field) both stay.
     const next = { ...current.current, [name]: value }
     current.current = next
     setValues(next)
     setErrors((old) => {
+      if (!recheck) return old
       if (!tried.current) return old[name] ? { ...old, [name]: undefined } : old
       const out: Errors<V> = { ...old, [name]: check(next, name) }
       for (const other of Object.keys(old) as (keyof V)[])

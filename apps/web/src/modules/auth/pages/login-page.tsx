@@ -46,7 +46,7 @@ export default function LoginPage() {
       onSuccess: () => void navigate(next, { replace: true }),
       onError: (err) => {
         if (!form.setServerErrors(err)) setError(err)
-        form.set('password', '')
+        form.set('password', '', { check: false })
       },
     })
   }
