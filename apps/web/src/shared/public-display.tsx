@@ -1,6 +1,7 @@
 import { type ReactNode, useLayoutEffect, useState } from 'react'
 import { type DisplayPref, type DisplayPrefs, setDisplayPrefs, toggled, useDisplayPrefs } from './display-prefs'
-import './public-ui/public-ui.css'
+import './public-ui/base.css'
+import './public-ui/data.css'
 import './public-display.css'
 import { usePublicTranslation } from './public-ui/i18n'
 

@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react'
 import { Link, type LinkProps } from 'react-router'
+import './button.css'
 
 export interface ButtonLook {
   variant?: 'primary' | 'default' | 'link' | 'text'

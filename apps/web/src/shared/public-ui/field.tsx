@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react'
 import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
+import './field.css'
 
 /** What a field gives its control: its id and the ARIA links to the label's help and error lines. */
 export interface ControlProps {

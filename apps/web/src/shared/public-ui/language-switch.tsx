@@ -1,5 +1,6 @@
 import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
+import './button.css'
 
 /**
  * Toggles between Chinese and English on the public pages (the console has its own, in AntD); the button shows the

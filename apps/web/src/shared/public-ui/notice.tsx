@@ -3,6 +3,7 @@ import { isRetryable, toPublicErrorMessage } from '../error-messages'
 import { Button } from './button'
 import { usePublicTranslation } from './i18n'
 import { Icon } from './icons'
+import './notice.css'
 
 type NoticeType = 'error' | 'warning' | 'info' | 'success'
 const ICON = { error: 'error', warning: 'warning', info: 'info', success: 'success' } as const
