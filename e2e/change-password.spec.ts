@@ -116,6 +116,8 @@ test('a staff member changes the password from the user menu; a reset password m
     await expect(page.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toBeVisible()
     await logIn(page, second)
     await expect(page).toHaveURL(/\/$/)
+    // The public login page hands over to the console with a full page load: wait for it before going on.
+    await expect(page.getByRole('button', { name: /用户菜单/ })).toBeVisible()
   })
 
   await test.step('after an administrator reset, the console keeps the account on the change-password page', async () => {

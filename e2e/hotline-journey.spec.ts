@@ -223,11 +223,12 @@ test('a citizen submits a request on a phone and tracks it', async ({ browser, b
   const form = phone.getByTestId('public-form')
   await form.getByText('求助', { exact: true }).click()
   await form.getByLabel('诉求内容').fill('宁海街道正阳路与北关大街路口的路灯已经坏了一周，晚上过马路很不安全。')
-  // Town, then (optionally) the village/community: the public picker goes down to 村居.
-  await form.getByLabel('所在镇街（村居）').click()
-  await phone.locator('.ant-cascader-menu-item', { hasText: /^宁海街道$/ }).click()
-  await phone.locator('.ant-cascader-menu-item').nth(13).waitFor()
-  await phone.keyboard.press('Escape')
+  // Town, then (optionally) the village/community: the public picker goes down to 村居, loaded for the town.
+  const place = form.getByRole('group', { name: '所在镇街（村居）' })
+  await place.getByLabel('镇街', { exact: true }).selectOption({ label: '宁海街道' })
+  const village = place.getByLabel('村居（社区），可不选')
+  await expect(village.locator('option').nth(13)).toBeAttached()
+  await expect(village).toBeEnabled()
   await form.getByLabel('问题发生的地点').fill('正阳路与北关大街路口东北角')
   await form.getByLabel('您的姓名').fill('赵先生')
   await form.getByLabel('联系电话').fill('13705350099')
@@ -243,7 +244,7 @@ test('a citizen submits a request on a phone and tracks it', async ({ browser, b
   await noOverflow()
   await snap(phone, 'public-receipt-390')
 
-  await receipt.getByRole('button', { name: '查看办理进度' }).click()
+  await receipt.getByRole('link', { name: '查看办理进度' }).click()
   await expect(phone).toHaveURL(/\/12345\/track\?token=/)
   const result = phone.getByTestId('track-result')
   await expect(result.getByTestId('track-number')).toHaveText(number)

@@ -39,8 +39,21 @@ test('the public form uses the citizen’s wording in Chinese and English, with 
   await expect(form.getByText('请填写问题发生的具体地点')).toBeVisible()
   await expect(form.getByText('请选择问题所在的镇街')).toBeVisible()
   await expect(form.getByLabel('您的姓名')).toHaveAttribute('aria-invalid', 'true')
+  // The focus goes to the first wrong field, and each message is part of its field's description (read out with it).
+  await expect(form.getByLabel('诉求内容')).toBeFocused()
+  await expect(form.getByLabel('诉求内容')).toHaveAccessibleDescription('请说明您遇到的问题和诉求')
+  const town = form.getByLabel('镇街', { exact: true })
+  await expect(town).toHaveAttribute('aria-invalid', 'true')
+  await expect(town).toHaveAccessibleDescription('请选择问题所在的镇街')
+  await expect(form.getByLabel('您的姓名')).toHaveAccessibleDescription(/可只填姓氏.*请填写您的姓名/)
   await expect(page.locator('body')).not.toContainText('来电')
   await snap(page, 'public-form-zh-errors')
+  // Choosing a town clears its message; its villages load into the second picker.
+  await town.selectOption({ label: '文化街道' })
+  await expect(town).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByText('请选择问题所在的镇街')).toHaveCount(0)
+  await expect(form.getByLabel('村居（社区），可不选').locator('option').nth(1)).toBeAttached()
+  await town.selectOption({ label: '请选择镇街' })
 
   await page.getByRole('button', { name: '切换到 English' }).click()
   await expect(form.getByLabel('Your name')).toBeVisible()

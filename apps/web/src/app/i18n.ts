@@ -1,81 +1,16 @@
+// i18n of the console (index.html): every module's messages, and dayjs (AntD's date pickers) in the same language.
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import i18n, { type BackendModule, type ParseKeys } from 'i18next'
-import { initReactI18next } from 'react-i18next'
-import { setRequestLanguage } from '../shared/request'
+import i18n from 'i18next'
+import { currentLanguage, setupI18n } from './i18n-setup'
 import { zhCNMessages } from './messages'
 
-export const LANGUAGES = ['zh-CN', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+export { currentLanguage, LANGUAGES, type Language, type LocaleId } from './i18n-setup'
 
-/** A locale id: a key of the merged message tree, e.g. `directory.menu.divisions`. */
-export type LocaleId = ParseKeys
+const applyDayjs = () => dayjs.locale(currentLanguage() === 'zh-CN' ? 'zh-cn' : 'en')
 
-const STORAGE_KEY = 'ruyu.lang'
-const DEFAULT_LANGUAGE: Language = 'zh-CN'
-
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
-}
-
-function storedLanguage(): Language {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY)
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE
-  } catch {
-    return DEFAULT_LANGUAGE
-  }
-}
-
-function applyLanguage(lang: Language): void {
-  document.documentElement.lang = lang
-  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
-  setRequestLanguage(lang)
-}
-
-const initial = storedLanguage()
-applyLanguage(initial)
-
-/** English is a chunk of its own, fetched the first time someone picks it; Chinese ships in the first bundle. */
-const lazyMessages: BackendModule = {
-  type: 'backend',
-  init() {},
-  read(lng, _ns, done) {
-    if (lng !== 'en') return done(null, zhCNMessages)
-    import('./messages-en').then(
-      (m) => done(null, m.enMessages),
-      (err: unknown) => done(err instanceof Error ? err.message : String(err), false),
-    )
-  },
-}
-
-// Awaited so a visitor who chose English sees no Chinese flash (and react-i18next never suspends on first render).
-await i18n
-  .use(lazyMessages)
-  .use(initReactI18next)
-  .init({
-    resources: { 'zh-CN': { translation: zhCNMessages } },
-    partialBundledLanguages: true,
-    lng: initial,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  })
-
-i18n.on('languageChanged', (lng) => {
-  const lang = isLanguage(lng) ? lng : DEFAULT_LANGUAGE
-  applyLanguage(lang)
-  try {
-    window.localStorage.setItem(STORAGE_KEY, lang)
-  } catch {
-    // Private mode or storage disabled: the choice then lasts for this page only.
-  }
-})
-
-/** The current UI language, narrowed to the languages we ship. */
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE
-}
+await setupI18n(zhCNMessages, () => import('./messages-en').then((m) => m.enMessages))
+applyDayjs()
+i18n.on('languageChanged', applyDayjs)
 
 export default i18n

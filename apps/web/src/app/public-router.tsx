@@ -2,7 +2,7 @@ import { isPublicPagePath } from '@ruyu/contracts/public-pages'
 import { useEffect } from 'react'
 import { createBrowserRouter, Navigate, useLocation } from 'react-router'
 import { useMe } from '../modules/auth/hooks'
-import { PageLoading } from '../shared/feedback'
+import { Loading } from '../shared/public-ui/notice'
 import { publicRouteObjects, publicRoutes } from './public-routes'
 
 /**
@@ -18,7 +18,7 @@ function ConsoleHandoff() {
     if (leave) window.location.replace(pathname + search + hash)
   }, [leave, pathname, search, hash])
   if (atHome && !me.isPending && !me.data) return <Navigate to="/login" replace />
-  return <PageLoading minHeight={400} />
+  return <Loading minHeight={400} />
 }
 
 /** The router of the public bundle (`public.html`): the public pages only, none of the console's routes. */

@@ -28,7 +28,7 @@ import SwapOutlined from '@ant-design/icons/SwapOutlined'
 import TeamOutlined from '@ant-design/icons/TeamOutlined'
 import ToolOutlined from '@ant-design/icons/ToolOutlined'
 import type { Capability } from '@ruyu/contracts/access'
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import { type ComponentType, lazy, type ReactNode } from 'react'
 import { hotlineRoutes } from '../modules/hotline/routes'
 import { ratingRoutes } from '../modules/rating/routes'
 import type { LocaleId } from './i18n'
@@ -46,7 +46,7 @@ export interface AppRoute {
   /** Capability required to see and open the page (server checks it again on every call). */
   access?: Capability
   /** The page, loaded on demand; a group without one redirects to its first allowed child. */
-  component?: LazyExoticComponent<ComponentType>
+  component?: ComponentType
   /** Shown in the side menu (default true). */
   menu?: boolean
   children?: AppRoute[]

@@ -26,6 +26,8 @@ const en: typeof app = {
     crashBody:
       'The page failed to load. Reload it; if this keeps happening, pass the details below to an administrator.',
     reload: 'Reload page',
+    publicCrashBody:
+      'Something went wrong while loading the page. Reload it; if it still does not open, try again later.',
   },
 }
 

@@ -14,8 +14,15 @@ export function useMe() {
   })
 }
 
+const meta = { queryKey: ['auth', 'meta'], queryFn: fetchMeta, staleTime: Number.POSITIVE_INFINITY, retry: false }
+
 export function useMeta() {
-  return useQuery({ queryKey: ['auth', 'meta'], queryFn: fetchMeta, staleTime: Number.POSITIVE_INFINITY, retry: false })
+  return useQuery(meta)
+}
+
+/** Starts loading the installation's meta (demo accounts on the login page) before the page has rendered. */
+export function prefetchMeta(queryClient: QueryClient): Promise<void> {
+  return queryClient.prefetchQuery(meta)
 }
 
 export function useLogin() {

@@ -1,4 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import {
   type ActionBodies,
   type ActionPath,
@@ -37,6 +44,7 @@ import {
   updateCategory,
   updateKbArticle,
 } from './api'
+import { DISTRICT_CODE } from './district'
 
 /** One order action: the endpoint and its body, matched. */
 export type ActionVars = { [P in ActionPath]: { path: P; body: ActionBodies[P] } }[ActionPath]
@@ -124,12 +132,14 @@ export function useCategories() {
   })
 }
 
+const publicCategoryTree = queryOptions({
+  queryKey: [...root, 'public', 'categories'],
+  queryFn: ({ signal }) => publicCategories(signal),
+  staleTime: REFERENCE,
+})
+
 export function usePublicCategories() {
-  return useQuery({
-    queryKey: [...root, 'public', 'categories'],
-    queryFn: ({ signal }) => publicCategories(signal),
-    staleTime: REFERENCE,
-  })
+  return useQuery(publicCategoryTree)
 }
 
 export function useSaveCategory() {
@@ -209,17 +219,25 @@ export function useLoadDivisions() {
     })
 }
 
-/** The same for the anonymous public form (a public endpoint limited to the district). */
-export function useLoadPublicDivisions() {
-  const queryClient = useQueryClient()
-  return (parentCode: string) =>
-    queryClient
-      .fetchQuery({
-        queryKey: [...root, 'public-divisions', parentCode],
-        queryFn: ({ signal }) => listPublicDivisions(parentCode, signal),
-        staleTime: REFERENCE,
-      })
-      .then((r) => ({ items: r.items.map((d) => ({ code: d.code, name: d.name, childCount: d.leaf ? 0 : 1 })) }))
+const publicDivisions = (parentCode: string | null) =>
+  queryOptions({
+    queryKey: [...root, 'public-divisions', parentCode],
+    queryFn: ({ signal }) => listPublicDivisions(parentCode ?? undefined, signal),
+    enabled: parentCode !== null,
+    staleTime: REFERENCE,
+  })
+
+/** Towns of the district, or villages of a town, for the anonymous public form (a public endpoint); null: none. */
+export function usePublicDivisions(parentCode: string | null) {
+  return useQuery(publicDivisions(parentCode))
+}
+
+/** Starts loading what the public form's pickers show (categories, towns) before the form has rendered. */
+export function prefetchPublicForm(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.prefetchQuery(publicCategoryTree),
+    queryClient.prefetchQuery(publicDivisions(DISTRICT_CODE)),
+  ])
 }
 
 // Statistics ----------------------------------------------------------------------------------------------------
@@ -238,13 +256,31 @@ export function usePublicSubmit() {
   return useMutation({ mutationFn: (input: PublicSubmit) => publicSubmit(input) })
 }
 
-export function usePublicTrack(query: { token?: string; number?: string; phoneLast4?: string } | null) {
-  return useQuery({
+type TrackQuery = { token?: string; number?: string; phoneLast4?: string }
+
+/** The look-up a tracking page's address asks for: ?token=…, or ?number=…&phone4=…; null for neither. */
+export function trackQueryOf(params: URLSearchParams): TrackQuery | null {
+  const token = params.get('token')
+  const number = params.get('number')
+  const phoneLast4 = params.get('phone4')
+  return token ? { token } : number && phoneLast4 ? { number, phoneLast4 } : null
+}
+
+const publicTracking = (query: TrackQuery | null) =>
+  queryOptions({
     queryKey: [...root, 'public', 'track', query],
     queryFn: ({ signal }) => publicTrack(query ?? {}, signal),
     enabled: Boolean(query),
     retry: false,
   })
+
+export function usePublicTrack(query: TrackQuery | null) {
+  return useQuery(publicTracking(query))
+}
+
+/** Starts the look-up of a tracking link (…/track?token=…) before the page has rendered. */
+export function prefetchPublicTrack(queryClient: QueryClient, query: TrackQuery): Promise<void> {
+  return queryClient.prefetchQuery(publicTracking(query))
 }
 
 /** Every category of a tree in depth-first order (for look-ups by id). */

@@ -17,6 +17,8 @@ const en: typeof common = {
     open: 'Open',
     viewAll: 'View all',
     close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied',
   },
   states: {
     loading: 'Loading…',
@@ -67,6 +69,9 @@ const en: typeof common = {
     switchTo: 'Switch to {{name}}',
     zhCN: '中文',
     en: 'English',
+  },
+  password: {
+    show: 'Show password',
   },
 }
 

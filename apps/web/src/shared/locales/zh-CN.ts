@@ -16,6 +16,8 @@ const common = {
     open: '打开',
     viewAll: '查看全部',
     close: '关闭',
+    copy: '复制',
+    copied: '已复制',
   },
   states: {
     loading: '正在加载…',
@@ -66,6 +68,9 @@ const common = {
     switchTo: '切换到 {{name}}',
     zhCN: '中文',
     en: 'English',
+  },
+  password: {
+    show: '显示密码',
   },
 }
 

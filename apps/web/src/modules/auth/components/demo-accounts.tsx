@@ -1,6 +1,6 @@
-import { Alert, Button, Typography } from 'antd'
-import { useTranslation } from 'react-i18next'
-import { roleName } from '../../../shared/labels'
+import { Button } from '../../../shared/public-ui/button'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
+import { Notice } from '../../../shared/public-ui/notice'
 import { useMeta } from '../hooks'
 
 /**
@@ -8,41 +8,35 @@ import { useMeta } from '../hooks'
  * (GET /api/meta → `{ demo: true, demoAccounts, demoPassword }`). Renders whatever the server lists.
  */
 export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const meta = useMeta()
   const accounts = meta.data?.demo ? (meta.data.demoAccounts ?? []) : []
   if (accounts.length === 0) return null
   const password = meta.data?.demoPassword ?? ''
   return (
-    <Alert
-      type="info"
-      style={{ marginTop: 24 }}
-      title={t('auth.login.demoTitle')}
-      description={
-        <div data-testid="demo-accounts">
-          {password ? (
-            <Typography.Paragraph style={{ marginBottom: 8 }}>
-              {t('auth.login.demoBody', { password })}
-            </Typography.Paragraph>
-          ) : null}
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-            {accounts.map((account) => (
-              <Button
-                key={account.username}
-                size="small"
-                title={account.displayName}
-                style={{ fontSize: 12, paddingInline: 6 }}
-                onClick={() => onPick(account.username, password)}
-              >
-                {t('auth.login.demoAccount', {
-                  username: account.username,
-                  role: account.roleName ?? (account.role ? roleName(account.role) : (account.displayName ?? '')),
-                })}
-              </Button>
-            ))}
-          </div>
+    <Notice type="info" style={{ marginTop: 24 }} title={t('auth.login.demoTitle')}>
+      <div data-testid="demo-accounts">
+        {password ? <p style={{ marginBottom: 8 }}>{t('auth.login.demoBody', { password })}</p> : null}
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+          {accounts.map((account) => (
+            <Button
+              key={account.username}
+              size="small"
+              title={account.displayName}
+              className="ruyu-small"
+              style={{ paddingInline: 6 }}
+              onClick={() => onPick(account.username, password)}
+            >
+              {t('auth.login.demoAccount', {
+                username: account.username,
+                role:
+                  account.roleName ??
+                  (account.role ? publicLabelOf('common.roles', account.role) : (account.displayName ?? '')),
+              })}
+            </Button>
+          ))}
         </div>
-      }
-    />
+      </div>
+    </Notice>
   )
 }

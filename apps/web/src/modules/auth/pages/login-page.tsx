@@ -1,14 +1,14 @@
-import LockOutlined from '@ant-design/icons/LockOutlined'
-import UserOutlined from '@ant-design/icons/UserOutlined'
-import { Button, Card, Flex, Form, Input, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { applyFormErrors, ErrorDisplay } from '../../../shared/error-display'
-import { LanguageSwitch } from '../../../shared/language-switch'
-import type { LoginInput } from '../api'
+import { Button } from '../../../shared/public-ui/button'
+import { Field, PasswordInput } from '../../../shared/public-ui/field'
+import { PublicLanguageSwitch } from '../../../shared/public-ui/language-switch'
+import { PublicError } from '../../../shared/public-ui/notice'
+import { useForm } from '../../../shared/public-ui/use-form'
 import { DemoAccounts } from '../components/demo-accounts'
 import { useLogin } from '../hooks'
+import '../login.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
 /** Only same-site paths are accepted as `next`, so the login page cannot be used to bounce users elsewhere. */
 function safeNext(value: string | null): string {
@@ -17,90 +17,111 @@ function safeNext(value: string | null): string {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation()
-  const [form] = Form.useForm<LoginInput>()
+  const { t } = usePublicTranslation()
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const login = useLogin()
   const [error, setError] = useState<unknown>(null)
   const next = safeNext(params.get('next'))
+  const form = useForm(
+    { username: '', password: '' },
+    {
+      username: (v) => (v.trim() ? undefined : t('auth.login.usernameRequired')),
+      password: (v) => (v ? undefined : t('auth.login.passwordRequired')),
+    },
+    'login-',
+  )
+  const change = (name: 'username' | 'password', value: string) => {
+    setError(null)
+    form.set(name, value)
+  }
 
   useEffect(() => {
     document.title = `${t('auth.login.title')} · ${t('common.appName')}`
   }, [t])
 
-  const onFinish = (values: LoginInput) => {
+  const onValid = (values: { username: string; password: string }) => {
     setError(null)
     login.mutate(values, {
       onSuccess: () => void navigate(next, { replace: true }),
       onError: (err) => {
-        if (!applyFormErrors(form, err)) setError(err)
-        form.setFieldValue('password', '')
+        if (!form.setServerErrors(err)) setError(err)
+        form.set('password', '', { check: false })
       },
     })
   }
 
   return (
     <div className="ruyu-login">
-      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 420, marginBottom: 8 }}>
-        <LanguageSwitch light />
-      </Flex>
-      <Card style={{ width: '100%', maxWidth: 420, boxShadow: '0 8px 24px rgba(15, 42, 85, 0.18)' }}>
-        <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
+      <div className="ruyu-login-top">
+        <PublicLanguageSwitch light />
+      </div>
+      <div className="ruyu-card ruyu-login-card">
+        <div className="ruyu-login-head">
           <img src="/favicon.svg" alt="" width={48} height={48} />
-          <Typography.Title level={2} style={{ margin: '8px 0 0', textAlign: 'center' }}>
-            {t('common.appName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('auth.login.subtitle')}</Typography.Text>
-        </Flex>
+          <h1>{t('common.appName')}</h1>
+          <span className="ruyu-muted">{t('auth.login.subtitle')}</span>
+        </div>
         <main>
-          <Form<LoginInput>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={onFinish}
-            onValuesChange={() => setError(null)}
-            autoComplete="on"
-          >
-            <Form.Item
-              name="username"
+          <form noValidate onSubmit={form.handleSubmit(onValid)} aria-label={t('auth.login.title')}>
+            <Field
+              id="login-username"
               label={t('auth.login.username')}
-              rules={[{ required: true, whitespace: true, message: t('auth.login.usernameRequired') }]}
+              required
+              mark={false}
+              error={form.errors.username}
             >
-              <Input
-                prefix={<UserOutlined />}
-                placeholder={t('auth.login.usernamePlaceholder')}
-                autoComplete="username"
-                size="large"
-                autoFocus
-              />
-            </Form.Item>
-            <Form.Item
-              name="password"
+              {(control) => (
+                <input
+                  {...control}
+                  className="ruyu-input"
+                  data-size="large"
+                  placeholder={t('auth.login.usernamePlaceholder')}
+                  autoComplete="username"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  // biome-ignore lint/a11y/noAutofocus: the page exists to sign in; the first field is the task
+                  autoFocus
+                  value={form.values.username}
+                  onChange={(e) => change('username', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id="login-password"
               label={t('auth.login.password')}
-              rules={[{ required: true, message: t('auth.login.passwordRequired') }]}
+              required
+              mark={false}
+              error={form.errors.password}
             >
-              <Input.Password
-                prefix={<LockOutlined />}
-                placeholder={t('auth.login.passwordPlaceholder')}
-                autoComplete="current-password"
-                size="large"
-              />
-            </Form.Item>
-            {error ? <ErrorDisplay error={error} style={{ marginBottom: 16 }} /> : null}
-            <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
+              {(control) => (
+                <PasswordInput
+                  control={control}
+                  size="large"
+                  placeholder={t('auth.login.passwordPlaceholder')}
+                  autoComplete="current-password"
+                  value={form.values.password}
+                  onChange={(v) => change('password', v)}
+                />
+              )}
+            </Field>
+            <PublicError error={error} style={{ marginBottom: 16 }} />
+            <Button type="submit" variant="primary" size="large" block loading={login.isPending}>
               {t('auth.login.submit')}
             </Button>
-          </Form>
-          <Typography.Paragraph style={{ margin: '12px 0 0', textAlign: 'center' }}>
+          </form>
+          <p style={{ margin: '12px 0 0', textAlign: 'center' }}>
             {t('auth.login.enterpriseHint')} <Link to="/register">{t('auth.login.register')}</Link>
-          </Typography.Paragraph>
-          <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
+          </p>
+          <DemoAccounts
+            onPick={(username, password) => {
+              change('username', username)
+              change('password', password)
+            }}
+          />
         </main>
-      </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-        {t('auth.login.footer')}
-      </Typography.Text>
+      </div>
+      <p className="ruyu-small ruyu-login-footer">{t('auth.login.footer')}</p>
     </div>
   )
 }

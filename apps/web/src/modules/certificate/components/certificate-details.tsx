@@ -1,6 +1,6 @@
-import { Card, Descriptions, Grid } from 'antd'
-import { useTranslation } from 'react-i18next'
-import { labelOf } from '../../../shared/labels'
+import type { ReactNode } from 'react'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
+import { Panel } from '../../../shared/public-ui/notice'
 import type { PublicCertificate } from '../api'
 import { formatDate } from '../format'
 
@@ -9,15 +9,14 @@ import { formatDate } from '../format'
  * translated by field key (the values stay as issued).
  */
 export function CertificateDetails({ certificate: c }: { certificate: PublicCertificate }) {
-  const { t, i18n } = useTranslation()
-  const screens = Grid.useBreakpoint()
+  const { t, i18n } = usePublicTranslation()
   const en = i18n.language === 'en'
-  const label = (key: string, printed: string) => (en ? labelOf('certificate.fields', key) : printed)
-  const items = [
+  const label = (key: string, printed: string) => (en ? publicLabelOf('certificate.fields', key) : printed)
+  const items: { key: string; label: string; children: ReactNode }[] = [
     {
       key: 'title',
       label: t('certificate.verify.certificateTitle'),
-      children: en ? `${labelOf('certificate.kinds', c.kind)}（${c.title}）` : c.title,
+      children: en ? `${publicLabelOf('certificate.kinds', c.kind)}（${c.title}）` : c.title,
     },
     {
       key: 'number',
@@ -42,14 +41,15 @@ export function CertificateDetails({ certificate: c }: { certificate: PublicCert
       : []),
   ]
   return (
-    <Card title={t('certificate.verify.details')} size="small" className="ruyu-verify-details">
-      <Descriptions
-        column={1}
-        bordered
-        size="small"
-        items={items}
-        styles={{ label: { width: screens.sm ? 180 : 104, whiteSpace: 'normal' } }}
-      />
-    </Card>
+    <Panel title={t('certificate.verify.details')} size="small" className="ruyu-verify-details">
+      <dl className="ruyu-descriptions" data-bordered="">
+        {items.map((item) => (
+          <div key={item.key}>
+            <dt>{item.label}</dt>
+            <dd>{item.children}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
   )
 }

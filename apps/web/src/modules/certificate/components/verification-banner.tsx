@@ -1,22 +1,18 @@
-import CheckCircleFilled from '@ant-design/icons/CheckCircleFilled'
-import CloseCircleFilled from '@ant-design/icons/CloseCircleFilled'
-import InfoCircleFilled from '@ant-design/icons/InfoCircleFilled'
-import QuestionCircleFilled from '@ant-design/icons/QuestionCircleFilled'
-import WarningFilled from '@ant-design/icons/WarningFilled'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
+import { Icon, type IconName } from '../../../shared/public-ui/icons'
 import type { VerifyResult, VerifyStatus } from '../api'
 import { formatDate } from '../format'
 
 type Look = VerifyStatus | 'REGISTERED'
 
-const LOOK: Record<Look, { color: string; background: string; border: string; icon: ReactNode }> = {
-  VALID: { color: '#237804', background: '#f6ffed', border: '#b7eb8f', icon: <CheckCircleFilled /> },
+const LOOK: Record<Look, { color: string; background: string; border: string; icon: IconName }> = {
+  VALID: { color: '#237804', background: '#f6ffed', border: '#b7eb8f', icon: 'success' },
   // Found in the registry, but no QR data was presented: nothing shows that the paper in hand carries its signature.
-  REGISTERED: { color: '#0958d9', background: '#f0f5ff', border: '#adc6ff', icon: <InfoCircleFilled /> },
-  REVOKED: { color: '#cf1322', background: '#fff1f0', border: '#ffa39e', icon: <CloseCircleFilled /> },
-  NOT_FOUND: { color: '#595959', background: '#fafafa', border: '#d9d9d9', icon: <QuestionCircleFilled /> },
-  INVALID: { color: '#a8071a', background: '#fff1f0', border: '#ff7875', icon: <WarningFilled /> },
+  REGISTERED: { color: '#0958d9', background: '#f0f5ff', border: '#adc6ff', icon: 'info' },
+  REVOKED: { color: '#cf1322', background: '#fff1f0', border: '#ffa39e', icon: 'error' },
+  NOT_FOUND: { color: '#595959', background: '#fafafa', border: '#d9d9d9', icon: 'question' },
+  INVALID: { color: '#a8071a', background: '#fff1f0', border: '#ff7875', icon: 'warning' },
 }
 
 /**
@@ -24,7 +20,7 @@ const LOOK: Record<Look, { color: string; background: string; border: string; ic
  * signature was not checked), 已注销 (red, with reason and date), 未找到, 签名校验失败.
  */
 export function VerificationBanner({ result, number }: { result: VerifyResult; number: string }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const shown: Look = result.status === 'VALID' && result.checked !== 'signature' ? 'REGISTERED' : result.status
   const look = LOOK[shown]
   const c = result.certificate
@@ -51,8 +47,8 @@ export function VerificationBanner({ result, number }: { result: VerifyResult; n
       data-checked={result.checked ?? ''}
       style={{ background: look.background, borderColor: look.border }}
     >
-      <span style={{ color: look.color }} aria-hidden>
-        {look.icon}
+      <span className="ruyu-verify-banner-icon" style={{ color: look.color }}>
+        <Icon name={look.icon} />
       </span>
       <div>
         <h2 style={{ color: look.color }}>{t(`certificate.verify.status.${shown}`)}</h2>

@@ -1,117 +1,117 @@
-import { Button, Card, Empty, Flex, Spin, Table, Tag, Typography } from 'antd'
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
-import { ErrorDisplay } from '../../../shared/error-display'
-import { LanguageSwitch } from '../../../shared/language-switch'
+import { CopyText } from '../../../shared/public-ui/copy-text'
+import { PublicLanguageSwitch } from '../../../shared/public-ui/language-switch'
+import { Loading, Panel, PublicError } from '../../../shared/public-ui/notice'
 import type { CertificateKey } from '../api'
 import { formatDate } from '../format'
 import { useCertificateKeys } from '../hooks'
 import '../verify.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
+
+function KeysTable({ keys }: { keys: CertificateKey[] }) {
+  const { t } = usePublicTranslation()
+  return (
+    // Focusable, so a keyboard can scroll the table sideways on a phone (the key column is long).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="ruyu-table-wrap" tabIndex={0} aria-label={t('certificate.keys.title')}>
+      <table className="ruyu-table" data-testid="certificate-keys">
+        <thead>
+          <tr>
+            <th scope="col">{t('certificate.keys.kid')}</th>
+            <th scope="col">{t('certificate.keys.status')}</th>
+            <th scope="col">{t('certificate.keys.createdAt')}</th>
+            <th scope="col">{t('certificate.keys.retiredAt')}</th>
+            <th scope="col">{t('certificate.keys.publicKey')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.kid}>
+              <td>
+                <code className="ruyu-code">{k.kid}</code>
+              </td>
+              <td>
+                <span className="ruyu-tag" data-color={k.status === 'active' ? 'green' : undefined}>
+                  {t(`certificate.keys.statuses.${k.status}`)}
+                </span>
+              </td>
+              <td style={{ whiteSpace: 'nowrap' }}>{formatDate(k.createdAt)}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{k.retiredAt ? formatDate(k.retiredAt) : '—'}</td>
+              <td style={{ minWidth: 220 }}>
+                <CopyText
+                  text={k.x}
+                  label={`${t('certificate.keys.publicKey')} ${k.kid}`}
+                  className="ruyu-verify-key"
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
 
 /**
  * Public list of the certificate signing keys (/certificates/keys): active and retired, with the JWKS to download
  * for offline verification. No login, phone first, like the verification page.
  */
 export default function KeysPage() {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   const query = useCertificateKeys()
 
   useEffect(() => {
     document.title = `${t('certificate.keys.title')} · ${t('common.appName')}`
   }, [t])
 
-  const columns = [
-    {
-      key: 'kid',
-      title: t('certificate.keys.kid'),
-      dataIndex: 'kid',
-      render: (kid: string) => <Typography.Text code>{kid}</Typography.Text>,
-    },
-    {
-      key: 'status',
-      title: t('certificate.keys.status'),
-      dataIndex: 'status',
-      render: (s: CertificateKey['status']) => (
-        <Tag color={s === 'active' ? 'green' : 'default'}>{t(`certificate.keys.statuses.${s}`)}</Tag>
-      ),
-    },
-    {
-      key: 'createdAt',
-      title: t('certificate.keys.createdAt'),
-      dataIndex: 'createdAt',
-      render: (v: string) => formatDate(v),
-    },
-    {
-      key: 'retiredAt',
-      title: t('certificate.keys.retiredAt'),
-      dataIndex: 'retiredAt',
-      render: (v: string | null) => (v ? formatDate(v) : '—'),
-    },
-    {
-      key: 'x',
-      title: t('certificate.keys.publicKey'),
-      dataIndex: 'x',
-      render: (x: string) => (
-        <Typography.Text copyable className="ruyu-verify-key">
-          {x}
-        </Typography.Text>
-      ),
-    },
-  ]
-
   return (
     <div className="ruyu-verify">
       <header className="ruyu-verify-header">
-        <img src="/favicon.svg" alt="" />
+        <img src="/favicon.svg" alt="" width={28} height={28} />
         <div className="ruyu-verify-brand">
           <strong>{t('certificate.keys.title')}</strong>
           <span>{t('certificate.verify.subtitle')}</span>
         </div>
-        <LanguageSwitch light />
+        <PublicLanguageSwitch light />
       </header>
       <main className="ruyu-verify-main">
-        <Typography.Paragraph>{t('certificate.keys.intro')}</Typography.Paragraph>
+        <p>{t('certificate.keys.intro')}</p>
         {query.isPending ? (
-          <Flex justify="center" style={{ padding: 32 }} role="status">
-            <Spin />
-          </Flex>
+          <Loading minHeight={96} />
         ) : query.isError ? (
-          <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} />
+          <PublicError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
-          <Card
+          <Panel
             size="small"
             title={t('certificate.keys.title')}
             extra={
-              <Button href="/api/public/certificates/keys" download="ruyu-certificate-keys.json" size="small">
+              <a
+                className="ruyu-btn"
+                data-size="small"
+                href="/api/public/certificates/keys"
+                download="ruyu-certificate-keys.json"
+              >
                 {t('certificate.keys.download')}
-              </Button>
+              </a>
             }
           >
             {query.data.keys.length ? (
-              <Table<CertificateKey>
-                rowKey="kid"
-                size="small"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                columns={columns}
-                dataSource={query.data.keys}
-                data-testid="certificate-keys"
-              />
+              <KeysTable keys={query.data.keys} />
             ) : (
-              <Empty description={t('certificate.keys.empty')} />
+              <p className="ruyu-empty">{t('certificate.keys.empty')}</p>
             )}
-          </Card>
+          </Panel>
         )}
-        <Card size="small" title={t('certificate.keys.offlineTitle')} style={{ marginTop: 16 }}>
+        <Panel size="small" title={t('certificate.keys.offlineTitle')} style={{ marginTop: 16 }}>
           <ol style={{ paddingInlineStart: 20, margin: 0 }}>
             <li>{t('certificate.keys.offline1')}</li>
             <li>{t('certificate.keys.offline2')}</li>
             <li>{t('certificate.keys.offline3')}</li>
           </ol>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          <p className="ruyu-muted" style={{ marginTop: 12, marginBottom: 0 }}>
             {t('certificate.keys.offlineNote')}
-          </Typography.Paragraph>
-        </Card>
+          </p>
+        </Panel>
       </main>
     </div>
   )

@@ -1,30 +1,90 @@
 import { isValidUscc } from '@ruyu/contracts/identifiers'
-import { Button, Card, Flex, Form, Input, Result, Typography } from 'antd'
-import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { type ComponentProps, useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { applyFormErrors, ErrorDisplay } from '../../../shared/error-display'
-import { LanguageSwitch } from '../../../shared/language-switch'
-import { ApiError } from '../../../shared/request'
-import type { RegisterEnterpriseUser } from '../api'
+import { Button, ButtonLink } from '../../../shared/public-ui/button'
+import { type ControlProps, Field, PasswordInput } from '../../../shared/public-ui/field'
+import { Icon } from '../../../shared/public-ui/icons'
+import { PublicLanguageSwitch } from '../../../shared/public-ui/language-switch'
+import { PublicError } from '../../../shared/public-ui/notice'
+import { useForm } from '../../../shared/public-ui/use-form'
 import { useRegister } from '../hooks'
-import '../enterprise.css'
+import '../register.css'
+import { usePublicTranslation } from '../../../shared/public-ui/i18n'
 
-type Values = RegisterEnterpriseUser & { confirm: string }
+interface Values {
+  enterpriseName: string
+  uscc: string
+  username: string
+  password: string
+  confirm: string
+  contactName: string
+  mobile: string
+}
+
+const INITIAL: Values = {
+  enterpriseName: '',
+  uscc: '',
+  username: '',
+  password: '',
+  confirm: '',
+  contactName: '',
+  mobile: '',
+}
+
+/** The confirmation after registering: the account waits for staff to verify it. */
+function Pending({ name, uscc }: { name: string; uscc: string }) {
+  const { t } = usePublicTranslation()
+  return (
+    <div className="ruyu-register-pending" data-testid="register-pending" role="status">
+      <span style={{ color: '#1f5fbf' }}>
+        <Icon name="info" size={72} />
+      </span>
+      <h1>{t('enterprise.register.pendingTitle')}</h1>
+      <p className="ruyu-muted">{t('enterprise.register.pendingBody', { name, uscc })}</p>
+      <ButtonLink to="/login" variant="primary">
+        {t('enterprise.register.toLogin')}
+      </ButtonLink>
+    </div>
+  )
+}
 
 /**
  * 企业注册 (public, works on a phone): register an enterprise account with the USCC; the account then waits for
  * staff verification, which this page says plainly.
  */
 export default function RegisterPage() {
-  const { t } = useTranslation()
-  const [form] = Form.useForm<Values>()
+  const { t } = usePublicTranslation()
   const register = useRegister()
+  const [error, setError] = useState<unknown>(null)
   useEffect(() => {
     document.title = `${t('enterprise.register.title')} · ${t('common.appName')}`
   }, [t])
 
+  const required = (field: string) => (v: string) =>
+    v.trim() ? undefined : t('enterprise.register.required', { field })
+  const form = useForm<Values>(INITIAL, {
+    enterpriseName: required(t('enterprise.register.enterpriseName')),
+    uscc: (v) =>
+      required(t('enterprise.register.uscc'))(v) ??
+      (isValidUscc(v.trim().toUpperCase()) ? undefined : t('enterprise.register.usccInvalid')),
+    username: (v) =>
+      required(t('enterprise.register.username'))(v) ??
+      (/^[a-zA-Z][a-zA-Z0-9_.-]{3,31}$/.test(v) ? undefined : t('enterprise.register.usernameInvalid')),
+    password: (v) =>
+      required(t('enterprise.register.password'))(v) ??
+      (v.length >= 8 ? undefined : t('enterprise.register.passwordInvalid')),
+    confirm: (v, all) =>
+      required(t('enterprise.register.confirm'))(v) ??
+      (v === all.password ? undefined : t('enterprise.register.confirmMismatch')),
+    contactName: required(t('enterprise.register.contactName')),
+    mobile: (v) =>
+      required(t('enterprise.register.mobile'))(v) ??
+      (/^1[3-9]\d{9}$/.test(v) ? undefined : t('enterprise.request.mobileInvalid')),
+  })
+  const { values, errors, set } = form
+
   const submit = (v: Values) => {
+    setError(null)
     register.mutate(
       {
         uscc: v.uscc.trim().toUpperCase(),
@@ -34,147 +94,137 @@ export default function RegisterPage() {
         contactName: v.contactName.trim(),
         mobile: v.mobile.trim(),
       },
-      { onError: (err) => void applyFormErrors(form, err) },
+      { onError: (err) => void (form.setServerErrors(err) || setError(err)) },
     )
   }
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('enterprise.register.required', { field }),
-  })
   const done = register.data
-  const fieldError = register.error instanceof ApiError && register.error.details?.issues?.length
+
+  // A text box bound to one field (the USCC is upper-cased as typed).
+  const text =
+    (name: keyof Values, props: Omit<ComponentProps<'input'>, 'value' | 'onChange'>) => (control: ControlProps) => (
+      <input
+        {...control}
+        className="ruyu-input"
+        {...props}
+        value={values[name]}
+        onChange={(e) => set(name, name === 'uscc' ? e.target.value.toUpperCase() : e.target.value)}
+      />
+    )
 
   return (
     <div className="ruyu-register">
-      <Flex
-        justify="space-between"
-        align="center"
-        style={{ width: '100%', maxWidth: 520, marginBottom: 12, color: '#fff' }}
-      >
-        <Flex align="center" gap={8}>
+      <div className="ruyu-register-top">
+        <div className="ruyu-register-brand">
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <div>
             <strong>{t('common.appName')}</strong>
-            <div style={{ fontSize: 12, opacity: 0.85 }}>{t('enterprise.register.subtitle')}</div>
+            <div className="ruyu-small">{t('enterprise.register.subtitle')}</div>
           </div>
-        </Flex>
-        <LanguageSwitch light />
-      </Flex>
-      <Card style={{ width: '100%', maxWidth: 520 }}>
+        </div>
+        <PublicLanguageSwitch light />
+      </div>
+      <div className="ruyu-card ruyu-register-card">
         <main>
           {done ? (
-            <Result
-              status="info"
-              title={t('enterprise.register.pendingTitle')}
-              subTitle={t('enterprise.register.pendingBody', { name: done.enterpriseName, uscc: done.uscc })}
-              extra={
-                <Link to="/login">
-                  <Button type="primary">{t('enterprise.register.toLogin')}</Button>
-                </Link>
-              }
-              data-testid="register-pending"
-            />
+            <Pending name={done.enterpriseName} uscc={done.uscc} />
           ) : (
             <>
-              <Typography.Title level={3} style={{ marginTop: 0 }}>
-                {t('enterprise.register.title')}
-              </Typography.Title>
-              <Typography.Paragraph type="secondary">{t('enterprise.register.intro')}</Typography.Paragraph>
-              <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-                <Form.Item
-                  name="enterpriseName"
+              <h1 className="ruyu-register-title">{t('enterprise.register.title')}</h1>
+              <p className="ruyu-muted">{t('enterprise.register.intro')}</p>
+              <form noValidate onSubmit={form.handleSubmit(submit)} aria-label={t('enterprise.register.title')}>
+                <Field
+                  id="enterpriseName"
                   label={t('enterprise.register.enterpriseName')}
-                  rules={[required(t('enterprise.register.enterpriseName'))]}
+                  required
+                  mark={false}
+                  error={errors.enterpriseName}
                 >
-                  <Input maxLength={100} autoComplete="organization" />
-                </Form.Item>
-                <Form.Item
-                  name="uscc"
+                  {text('enterpriseName', { maxLength: 100, autoComplete: 'organization' })}
+                </Field>
+                <Field
+                  id="uscc"
                   label={t('enterprise.register.uscc')}
-                  extra={t('enterprise.register.usccHelp')}
-                  normalize={(v: string) => v.toUpperCase()}
-                  rules={[
-                    required(t('enterprise.register.uscc')),
-                    {
-                      validator: (_, v: string | undefined) =>
-                        !v || isValidUscc(v.trim().toUpperCase())
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('enterprise.register.usccInvalid'))),
-                    },
-                  ]}
+                  help={t('enterprise.register.usccHelp')}
+                  required
+                  mark={false}
+                  error={errors.uscc}
                 >
-                  <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
-                </Form.Item>
-                <Form.Item
-                  name="username"
+                  {text('uscc', {
+                    maxLength: 18,
+                    autoCapitalize: 'characters',
+                    spellCheck: false,
+                    style: { fontFamily: 'monospace' },
+                  })}
+                </Field>
+                <Field
+                  id="username"
                   label={t('enterprise.register.username')}
-                  extra={t('enterprise.register.usernameHelp')}
-                  rules={[
-                    required(t('enterprise.register.username')),
-                    { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{3,31}$/, message: t('enterprise.register.usernameInvalid') },
-                  ]}
+                  help={t('enterprise.register.usernameHelp')}
+                  required
+                  mark={false}
+                  error={errors.username}
                 >
-                  <Input maxLength={32} autoComplete="username" />
-                </Form.Item>
-                <Form.Item
-                  name="password"
+                  {text('username', { maxLength: 32, autoComplete: 'username', autoCapitalize: 'off' })}
+                </Field>
+                <Field
+                  id="password"
                   label={t('enterprise.register.password')}
-                  extra={t('enterprise.register.passwordHelp')}
-                  rules={[
-                    required(t('enterprise.register.password')),
-                    { min: 8, message: t('enterprise.register.passwordInvalid') },
-                  ]}
+                  help={t('enterprise.register.passwordHelp')}
+                  required
+                  mark={false}
+                  error={errors.password}
                 >
-                  <Input.Password maxLength={128} autoComplete="new-password" />
-                </Form.Item>
-                <Form.Item
-                  name="confirm"
+                  {(control) => (
+                    <PasswordInput
+                      control={control}
+                      maxLength={128}
+                      autoComplete="new-password"
+                      value={values.password}
+                      onChange={(v) => set('password', v)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id="confirm"
                   label={t('enterprise.register.confirm')}
-                  dependencies={['password']}
-                  rules={[
-                    required(t('enterprise.register.confirm')),
-                    ({ getFieldValue }) => ({
-                      validator: (_, v) =>
-                        !v || v === getFieldValue('password')
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('enterprise.register.confirmMismatch'))),
-                    }),
-                  ]}
+                  required
+                  mark={false}
+                  error={errors.confirm}
                 >
-                  <Input.Password maxLength={128} autoComplete="new-password" />
-                </Form.Item>
-                <Form.Item
-                  name="contactName"
+                  {(control) => (
+                    <PasswordInput
+                      control={control}
+                      maxLength={128}
+                      autoComplete="new-password"
+                      value={values.confirm}
+                      onChange={(v) => set('confirm', v)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id="contactName"
                   label={t('enterprise.register.contactName')}
-                  rules={[required(t('enterprise.register.contactName'))]}
+                  required
+                  mark={false}
+                  error={errors.contactName}
                 >
-                  <Input maxLength={30} autoComplete="name" />
-                </Form.Item>
-                <Form.Item
-                  name="mobile"
-                  label={t('enterprise.register.mobile')}
-                  rules={[
-                    required(t('enterprise.register.mobile')),
-                    { pattern: /^1[3-9]\d{9}$/, message: t('enterprise.request.mobileInvalid') },
-                  ]}
-                >
-                  <Input maxLength={11} inputMode="tel" autoComplete="tel" />
-                </Form.Item>
-                {register.isError && !fieldError ? (
-                  <ErrorDisplay error={register.error} style={{ marginBottom: 16 }} />
-                ) : null}
-                <Button type="primary" htmlType="submit" block size="large" loading={register.isPending}>
+                  {text('contactName', { maxLength: 30, autoComplete: 'name' })}
+                </Field>
+                <Field id="mobile" label={t('enterprise.register.mobile')} required mark={false} error={errors.mobile}>
+                  {text('mobile', { maxLength: 11, inputMode: 'tel', type: 'tel', autoComplete: 'tel' })}
+                </Field>
+                <PublicError error={error} style={{ marginBottom: 16 }} />
+                <Button type="submit" variant="primary" block size="large" loading={register.isPending}>
                   {t('enterprise.register.submit')}
                 </Button>
-              </Form>
-              <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+              </form>
+              <p style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
                 {t('enterprise.register.haveAccount')} <Link to="/login">{t('enterprise.register.login')}</Link>
-              </Typography.Paragraph>
+              </p>
             </>
           )}
         </main>
-      </Card>
+      </div>
     </div>
   )
 }

@@ -1,10 +1,10 @@
 import { Cascader } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLoadDivisions, useLoadPublicDivisions } from '../hooks'
+import { DISTRICT_CODE } from '../district'
+import { useLoadDivisions } from '../hooks'
 
-/** The district the hotline serves (牟平区); its towns/streets and their villages/communities come from the directory. */
-export const DISTRICT_CODE = '370612'
+export { DISTRICT_CODE } from '../district'
 
 interface Option {
   value: string
@@ -41,15 +41,11 @@ export function DivisionCascader({
   townsOnly?: boolean
   /** Offer the whole district as the first option (routing rules). */
   allowDistrict?: boolean
-  /** Load from the public endpoint (anonymous public form) instead of the directory. */
-  publicSource?: boolean
   placeholder?: string
   'aria-label'?: string
 }) {
   const { t } = useTranslation()
-  const staffLoad = useLoadDivisions()
-  const publicLoad = useLoadPublicDivisions()
-  const load = rest.publicSource ? publicLoad : staffLoad
+  const load = useLoadDivisions()
   const [options, setOptions] = useState<Option[]>([])
   const [loading, setLoading] = useState(true)
 

@@ -1,69 +1,108 @@
-import CheckCircleFilled from '@ant-design/icons/CheckCircleFilled'
-import { Alert, Button, Form, Input, Radio, Switch, Typography } from 'antd'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
-import { applyFormErrors, ErrorDisplay } from '../../../shared/error-display'
-import { labelOf } from '../../../shared/labels'
-import { PlainCard as Card } from '../../../shared/plain-card'
-import { formatDateTime } from '../../workflow/format'
-import { isCnPhone, type PublicSubmit, type PublicSubmitResult, REQUEST_TYPE_LIST } from '../api'
-import { CategoryCascader } from '../components/category-cascader'
-import { DivisionCascader } from '../components/division-cascader'
+import { Button, ButtonLink } from '../../../shared/public-ui/button'
+import { CopyText } from '../../../shared/public-ui/copy-text'
+import { ChoiceField, Field, SwitchField } from '../../../shared/public-ui/field'
+import { formatDateTime } from '../../../shared/public-ui/format'
+import { publicLabelOf, usePublicTranslation } from '../../../shared/public-ui/i18n'
+import { Icon } from '../../../shared/public-ui/icons'
+import { Notice, Panel, PublicError } from '../../../shared/public-ui/notice'
+import { useForm } from '../../../shared/public-ui/use-form'
+import { isCnPhone, type PublicSubmitResult, REQUEST_TYPE_LIST, type RequestType } from '../api'
+import { PublicCategorySelect, PublicDivisionPicker } from '../components/public-pickers'
 import { PublicShell } from '../components/public-shell'
 import { usePublicCategories, usePublicSubmit } from '../hooks'
 
-type Values = Omit<PublicSubmit, 'lat' | 'lng'>
+interface Values {
+  requestType: RequestType
+  description: string
+  categoryId: string | null
+  divisionCode: string
+  address: string
+  callerName: string
+  callerPhone: string
+  confidential: boolean
+}
+
+const INITIAL: Values = {
+  requestType: 'complaint',
+  description: '',
+  categoryId: null,
+  divisionCode: '',
+  address: '',
+  callerName: '',
+  callerPhone: '',
+  confidential: false,
+}
+
+const DESCRIPTION_MAX = 4000
 
 function Receipt({ result, onAnother }: { result: PublicSubmitResult; onAnother: () => void }) {
-  const { t } = useTranslation()
+  const { t } = usePublicTranslation()
   return (
-    <Card data-testid="public-receipt">
-      <div style={{ textAlign: 'center', marginBottom: 16 }}>
-        <CheckCircleFilled style={{ fontSize: 40, color: '#52c41a' }} />
-        <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
-          {t('hotline.public.receivedTitle')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{formatDateTime(result.receivedAt)}</Typography.Text>
+    <Panel data-testid="public-receipt">
+      <div className="ruyu-public-receipt-head" role="status">
+        <span style={{ color: '#237804' }}>
+          <Icon name="success" size={40} />
+        </span>
+        <h2>{t('hotline.public.receivedTitle')}</h2>
+        <span className="ruyu-muted">{formatDateTime(result.receivedAt)}</span>
       </div>
-      <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hotline.public.number')}</Typography.Paragraph>
-      <Typography.Text copyable className="ruyu-public-token" data-testid="public-number">
-        {result.number}
-      </Typography.Text>
-      <Typography.Paragraph style={{ margin: '12px 0 4px' }}>{t('hotline.public.token')}</Typography.Paragraph>
-      <Typography.Text copyable className="ruyu-public-token" data-testid="public-token">
-        {result.trackingToken}
-      </Typography.Text>
-      <Alert type="warning" showIcon style={{ margin: '16px 0' }} title={t('hotline.public.tokenOnce')} />
-      <Link to={`/12345/track?token=${encodeURIComponent(result.trackingToken)}`}>
-        <Button type="primary" block size="large">
-          {t('hotline.public.trackNow')}
-        </Button>
-      </Link>
-      <Button block type="link" onClick={onAnother} style={{ marginTop: 8 }}>
+      <p style={{ marginBottom: 4 }}>{t('hotline.public.number')}</p>
+      <CopyText
+        text={result.number}
+        label={t('hotline.public.number')}
+        className="ruyu-public-token"
+        data-testid="public-number"
+      />
+      <p style={{ margin: '12px 0 4px' }}>{t('hotline.public.token')}</p>
+      <CopyText
+        text={result.trackingToken}
+        label={t('hotline.public.token')}
+        className="ruyu-public-token"
+        data-testid="public-token"
+      />
+      <Notice type="warning" style={{ margin: '16px 0' }} title={t('hotline.public.tokenOnce')} />
+      <ButtonLink
+        to={`/12345/track?token=${encodeURIComponent(result.trackingToken)}`}
+        variant="primary"
+        size="large"
+        block
+      >
+        {t('hotline.public.trackNow')}
+      </ButtonLink>
+      <Button block variant="link" onClick={onAnother} style={{ marginTop: 8 }}>
         {t('hotline.public.another')}
       </Button>
-    </Card>
+    </Panel>
   )
 }
 
 /** 12345 在线诉求: anyone, on a phone, without an account; the receipt shows the number and the tracking code. */
 export default function PublicSubmitPage() {
-  const { t } = useTranslation()
-  const [form] = Form.useForm<Values>()
+  const { t } = usePublicTranslation()
   const categories = usePublicCategories()
   const submit = usePublicSubmit()
   const [result, setResult] = useState<PublicSubmitResult | null>(null)
   const [error, setError] = useState<unknown>(null)
+  const blank = (message: string) => (v: string) => (v.trim() ? undefined : message)
+  const form = useForm<Values>(INITIAL, {
+    description: blank(t('hotline.public.descriptionRequired')),
+    divisionCode: (v) => (v ? undefined : t('hotline.public.townRequired')),
+    address: blank(t('hotline.public.addressRequired')),
+    callerName: blank(t('hotline.public.nameRequired')),
+    callerPhone: (v) =>
+      !v.trim() ? t('hotline.public.phoneRequired') : isCnPhone(v) ? undefined : t('hotline.public.phoneInvalid'),
+  })
+  const { values, errors, set } = form
 
-  const send = async (values: Values) => {
+  const send = async (v: Values) => {
     setError(null)
     try {
-      const out = await submit.mutateAsync({ ...values, categoryId: values.categoryId ?? null })
+      const out = await submit.mutateAsync({ ...v, categoryId: v.categoryId ?? null })
       setResult(out)
       window.scrollTo(0, 0)
     } catch (err) {
-      if (!applyFormErrors(form, err)) setError(err)
+      if (!form.setServerErrors(err)) setError(err)
     }
   }
 
@@ -74,101 +113,122 @@ export default function PublicSubmitPage() {
           result={result}
           onAnother={() => {
             setResult(null)
-            form.resetFields()
+            form.reset()
           }}
         />
       ) : (
         <>
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('hotline.public.emergency')} />
-          <Card>
-            <Form<Values>
-              form={form}
-              layout="vertical"
-              initialValues={{ requestType: 'complaint', confidential: false }}
-              onFinish={(v) => void send(v)}
+          <Notice type="error" style={{ marginBottom: 12 }} title={t('hotline.public.emergency')} />
+          <Panel>
+            <form
+              noValidate
+              onSubmit={form.handleSubmit((v) => void send(v))}
               data-testid="public-form"
-              scrollToFirstError
+              aria-label={t('hotline.public.submitTitle')}
             >
-              <Form.Item name="requestType" label={t('hotline.public.requestType')} rules={[{ required: true }]}>
-                <Radio.Group
-                  optionType="button"
-                  options={REQUEST_TYPE_LIST.map((v) => ({ value: v, label: labelOf('hotline.requestType', v) }))}
-                />
-              </Form.Item>
-              <Form.Item
-                name="description"
-                label={t('hotline.public.description')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.public.descriptionRequired') }]}
-              >
-                <Input.TextArea
-                  rows={5}
-                  maxLength={4000}
-                  showCount
-                  placeholder={t('hotline.public.descriptionPlaceholder')}
-                />
-              </Form.Item>
-              <Form.Item
-                name="categoryId"
-                label={t('hotline.public.category')}
-                extra={t('hotline.public.categoryHelp')}
-              >
-                <CategoryCascader tree={categories.data?.items} anyLevel loading={categories.isPending} />
-              </Form.Item>
-              <Form.Item
-                name="divisionCode"
-                label={t('hotline.public.town')}
-                rules={[{ required: true, message: t('hotline.public.townRequired') }]}
-              >
-                <DivisionCascader publicSource placeholder={t('hotline.public.townPlaceholder')} />
-              </Form.Item>
-              <Form.Item
-                name="address"
-                label={t('hotline.public.address')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.public.addressRequired') }]}
-              >
-                <Input maxLength={200} placeholder={t('hotline.public.addressPlaceholder')} />
-              </Form.Item>
-              <Form.Item
-                name="callerName"
+              <ChoiceField
+                id="requestType"
+                legend={t('hotline.public.requestType')}
+                required
+                options={REQUEST_TYPE_LIST.map((v) => ({ value: v, label: publicLabelOf('hotline.requestType', v) }))}
+                value={values.requestType}
+                onChange={(v) => set('requestType', v)}
+              />
+              <Field id="description" label={t('hotline.public.description')} required error={errors.description}>
+                {(control) => (
+                  <>
+                    <textarea
+                      {...control}
+                      className="ruyu-input"
+                      rows={5}
+                      maxLength={DESCRIPTION_MAX}
+                      placeholder={t('hotline.public.descriptionPlaceholder')}
+                      value={values.description}
+                      onChange={(e) => set('description', e.target.value)}
+                    />
+                    <div className="ruyu-field-count" aria-hidden="true">
+                      {values.description.length} / {DESCRIPTION_MAX}
+                    </div>
+                  </>
+                )}
+              </Field>
+              <Field id="categoryId" label={t('hotline.public.category')} help={t('hotline.public.categoryHelp')}>
+                {(control) => (
+                  <PublicCategorySelect
+                    control={control}
+                    tree={categories.data?.items}
+                    loading={categories.isPending}
+                    value={values.categoryId}
+                    onChange={(id) => set('categoryId', id)}
+                  />
+                )}
+              </Field>
+              <PublicDivisionPicker
+                id="divisionCode"
+                value={values.divisionCode}
+                onChange={(code) => set('divisionCode', code)}
+                error={errors.divisionCode}
+              />
+              <Field id="address" label={t('hotline.public.address')} required error={errors.address}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="ruyu-input"
+                    maxLength={200}
+                    placeholder={t('hotline.public.addressPlaceholder')}
+                    value={values.address}
+                    onChange={(e) => set('address', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field
+                id="callerName"
                 label={t('hotline.public.name')}
-                extra={t('hotline.public.nameHelp')}
-                rules={[{ required: true, whitespace: true, message: t('hotline.public.nameRequired') }]}
+                help={t('hotline.public.nameHelp')}
+                required
+                error={errors.callerName}
               >
-                <Input maxLength={50} autoComplete="name" />
-              </Form.Item>
-              <Form.Item
-                name="callerPhone"
-                label={t('hotline.public.phone')}
-                validateFirst
-                rules={[
-                  { required: true, whitespace: true, message: t('hotline.public.phoneRequired') },
-                  {
-                    validator: (_, v: string | undefined) =>
-                      !v || isCnPhone(v)
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('hotline.public.phoneInvalid'))),
-                  },
-                ]}
-              >
-                <Input inputMode="tel" autoComplete="tel" maxLength={20} />
-              </Form.Item>
-              <Form.Item
-                name="confidential"
+                {(control) => (
+                  <input
+                    {...control}
+                    className="ruyu-input"
+                    maxLength={50}
+                    autoComplete="name"
+                    value={values.callerName}
+                    onChange={(e) => set('callerName', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field id="callerPhone" label={t('hotline.public.phone')} required error={errors.callerPhone}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="ruyu-input"
+                    type="tel"
+                    inputMode="tel"
+                    autoComplete="tel"
+                    maxLength={20}
+                    value={values.callerPhone}
+                    onChange={(e) => set('callerPhone', e.target.value)}
+                  />
+                )}
+              </Field>
+              <SwitchField
+                id="confidential"
                 label={t('hotline.public.confidential')}
-                valuePropName="checked"
-                extra={t('hotline.public.confidentialHelp')}
-              >
-                <Switch />
-              </Form.Item>
-              <ErrorDisplay error={error} style={{ marginBottom: 16 }} />
-              <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending}>
+                help={t('hotline.public.confidentialHelp')}
+                checked={values.confidential}
+                onChange={(on) => set('confidential', on)}
+              />
+              <PublicError error={error} style={{ marginBottom: 16 }} />
+              <Button type="submit" variant="primary" size="large" block loading={submit.isPending}>
                 {t('hotline.public.submit')}
               </Button>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+              <p className="ruyu-small ruyu-muted" style={{ marginTop: 12, marginBottom: 0 }}>
                 {t('hotline.public.privacy')}
-              </Typography.Paragraph>
-            </Form>
-          </Card>
+              </p>
+            </form>
+          </Panel>
         </>
       )}
     </PublicShell>

@@ -1,0 +1,143 @@
+import type admin from '../zh-CN/admin'
+
+const en: typeof admin = {
+  rules: {
+    title: 'Routing rules',
+    description:
+      'Category × area → handling unit. The most specific rule wins (deepest category, then smallest area); intake and dispatch use them.',
+    create: 'New rule',
+    help: 'No category means any category; the area is the whole district, a town or a village.',
+    anyCategory: 'Any category',
+    anyCategoryHelp: 'A parent category covers all its sub-categories',
+    division: 'Area',
+    note: 'Note',
+    saved: 'Rule saved',
+    deleted: 'Rule deleted',
+    deleteConfirm: 'Delete this routing rule?',
+    empty: 'No routing rules yet. Click “New rule” to add one.',
+  },
+  categories: {
+    title: 'Categories',
+    description:
+      'The category tree of work orders (also the Open311 service codes); a category may carry “outside the scope” guidance shown to operators.',
+    createRoot: 'New top-level category',
+    create: 'New category',
+    edit: 'Edit category',
+    addChild: 'Add child',
+    under: 'Parent: {{path}}',
+    code: 'Code',
+    codeHelp: 'Two digits per level, starting with the parent’s code: 01 → 0101 → 010101',
+    codeRequired: 'Enter the code',
+    codeInvalid: 'An even number of digits, at most 12',
+    name: 'Name',
+    nameRequired: 'Enter the name',
+    guidance: 'Outside-scope guidance',
+    guidanceHelp: 'e.g. disputes in litigation go to the courts; emergencies call 110',
+    sort: 'Order',
+    active: 'Status',
+    saved: 'Category saved',
+    empty: 'No categories yet.',
+  },
+  stats: {
+    title: 'Hotline statistics',
+    description:
+      'The three rates (response, solve, satisfaction) and closing figures of 12345 orders by unit, town, category or month.',
+    export: 'Export to Excel',
+    period: 'Period',
+    periodHelp:
+      'Both ends included. Received, response, follow-up and results count orders received in the period; the closing measures follow the closing basis below.',
+    groups: {
+      unit: 'By unit',
+      town: 'By town',
+      category: 'By category',
+      month: 'By month',
+    },
+    groupName: {
+      unit: 'Handling unit',
+      town: 'Town',
+      category: 'Category',
+      month: 'Month',
+    },
+    counts: {
+      total: 'Received',
+      dispatched: 'Dispatched',
+      cohort: 'To close',
+      closed: 'Closed',
+      closedOnTime: 'Closed on time',
+      satisfied: 'Satisfied',
+      basicallySatisfied: 'Mostly satisfied',
+      unsatisfied: 'Unsatisfied',
+    },
+    rates: {
+      responseRate: 'Response rate',
+      solveRate: 'Solve rate',
+      satisfactionRate: 'Satisfaction rate',
+      closeRate: 'Close rate',
+      onTimeRate: 'On-time rate',
+      onTimeReplyRate: 'On-time reply rate',
+      followupRate: 'Follow-up rate',
+      validFollowupRate: 'Valid follow-up rate',
+    },
+    definitions: {
+      responseRate: 'Responded in time ÷ dispatched (what counts as a response: see the conventions)',
+      solveRate: 'Solved at the follow-up call ÷ valid follow-ups',
+      satisfactionRate: '(satisfied + weight × mostly satisfied) ÷ valid follow-ups',
+      closeRate: 'Closed ÷ orders to close (set by the closing basis)',
+      onTimeRate: 'Closed on time ÷ orders to close (what counts as on time: see the conventions)',
+      onTimeReplyRate: 'Replied on time ÷ orders to close (closed or not)',
+      followupRate:
+        'Followed up ÷ due a follow-up (reply accepted by the centre, reopened orders included); never above 100 %',
+      validFollowupRate: 'Valid follow-ups ÷ follow-ups (unreachable callers are not valid)',
+    },
+    conventions: {
+      title: 'Conventions',
+      edit: 'Change conventions',
+      editTitle: 'Change the statistics conventions',
+      save: 'Save',
+      saved: 'Conventions updated',
+      default: 'Default',
+      closeBasis: {
+        label: 'Closing basis (close, on-time and on-time reply rates)',
+        due: 'Due: orders whose first deadline falls in the period',
+        received: 'Received: orders received in the period',
+      },
+      onTimeBy: {
+        label: 'On time judged by',
+        first_reply: 'First reply: the first accepted reply against the deadline then; a redo does not change it',
+        last_reply: 'Last reply: the latest reply against the deadline after a redo',
+      },
+      declined: {
+        label: 'Declined orders',
+        excluded: 'Left out of the closing measures',
+        closed: 'Counted as closed, never on time',
+        closed_on_time: 'Counted as closed on time',
+      },
+      responseBy: {
+        label: 'Response',
+        contact:
+          'Caller contacted or reply made within the handling limit (contact time recorded with the reply, else the reply time)',
+        acknowledge: 'Acknowledged within the acknowledgement limit',
+      },
+      followupCount: {
+        label: 'Follow-up results',
+        every_call: 'Every call counts (an “unsatisfied” before a redo stays)',
+        latest: 'Only the latest result of each order',
+      },
+      satisfaction: 'Satisfaction weight and valid results',
+      satisfactionValue: '“Mostly satisfied” counts as {{weight}}; valid follow-ups: {{valid}}',
+      rounding: 'Rounding',
+      roundingValue:
+        'Rate = numerator ÷ denominator, rounded half up to 4 decimals (2 decimals in per cent); none when the denominator is 0. The Excel export lists the numerator and denominator of every rate.',
+    },
+    listSep: ', ',
+    definition: 'Definition',
+    noRate: '—',
+    overall: 'Total',
+    chartTitle: '{{group}}: received, closed and the three rates',
+    tableTitle: 'Details',
+    empty: 'No orders received in this period.',
+    fractionNote: 'Hover over a measure for its definition, and over a rate for its numerator and denominator.',
+  },
+}
+
+export default en
