@@ -3,7 +3,8 @@
 //  1. a server module imports another module only through its index.ts, and only modules above it in the order;
 //  2. platform code never imports a module;
 //  3. each module has the fixed file set (index.ts, routes.ts, service.ts, repo.ts);
-//  4. a module's SQL names only its own tables (prefix) or the shared core_* tables.
+//  4. a module's SQL names only its own tables (prefix) or the shared core_* tables;
+//  5. no source file is over 400 lines, outside data/ folders (STYLE.md: split by responsibility instead).
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -108,8 +109,26 @@ if (fs.existsSync(MODULES_DIR)) {
   }
 }
 
+// Source files tracked or new (not node_modules, build output or data/ folders).
+const MAX_LINES = 400
+const SOURCE_DIRS = ['apps', 'packages', 'e2e', 'bench', 'scripts']
+const SKIP = new Set(['node_modules', 'dist', 'data', '.baseline', 'artifacts', 'test-results'])
+function sources(dir) {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) return SKIP.has(e.name) || e.name.startsWith('.') ? [] : sources(p)
+    return /\.(ts|tsx|mjs|js|css)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : []
+  })
+}
+for (const file of SOURCE_DIRS.flatMap((d) => sources(path.join(ROOT, d)))) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').length - 1
+  if (lines > MAX_LINES)
+    problems.push(`${path.relative(ROOT, file)}: ${lines} lines (at most ${MAX_LINES} outside data/)`)
+}
+
 if (problems.length) {
   console.error(`Module boundary check failed (${problems.length}):\n  ${problems.join('\n  ')}`)
   process.exit(1)
 }
-console.log('module boundaries OK')
+console.log('module boundaries and file sizes OK')
