@@ -265,7 +265,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
             value={plan.key ?? THEME_STAGE_KEY}
             onChange={(key) => setParam('variant', key)}
             options={[
-              ...theme.variants.map((v) => ({ value: v.key, label: v.name })),
+              ...theme.variants.map((v) => ({ value: v.key, label: contentText(v.name) })),
               { value: THEME_STAGE_KEY, label: t('catalog.themes.themeStages') },
             ]}
           />
