@@ -106,7 +106,11 @@ describe('db.tx retries a deadlock once', () => {
       await tx.query('update lock_probe set n = n + 100 where id = 1')
     })
     const settled = await Promise.allSettled([a, b])
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled'])
+    const why = settled.map((s) => (s.status === 'rejected' ? String(s.reason) : 'committed')).join('; ')
+    expect(
+      settled.map((s) => s.status),
+      why,
+    ).toEqual(['fulfilled', 'fulfilled'])
     expect(await deadlocks()).toBe(before + 1)
     expect(attempts.a + attempts.b).toBe(3) // one of them ran twice
     expect(t.platform.db.retries()).toBe(retriesBefore + 1)
